@@ -1,0 +1,76 @@
+package cn.idnode.server.config;
+
+import java.nio.file.Path;
+
+/**
+ * The typed configuration of one idnode process, read by {@link ConfigLoader} from the built-in defaults, an
+ * operator's YAML file and {@code IDNODE_*} environment variables. Every key is documented in
+ * docs/configuration.md; {@link #validate()} runs at start-up and names the offending key.
+ */
+public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection http, StoreSection store,
+                           ExecutorSection executor) {
+
+    public record NodeSection(String prefix, String role, String dataDir, String description) {}
+
+    public record HandleSection(String bind, String publicAddress, int udpPort, int tcpPort, int tcpIdleTimeoutSeconds,
+                                int maxConnectionsPerAddress, int maxPipelinedRequests, int udpReassemblyTimeoutMillis,
+                                int udpReassemblyMaxBytes, int ioThreads) {}
+
+    public record HttpSection(String bind, int port, boolean publicPrefixList, int maxBodyBytes, boolean metrics) {}
+
+    public record StoreSection(int blockCacheMb, boolean syncWrites, int writeBufferMb) {}
+
+    public record ExecutorSection(int threads, int queueSize) {}
+
+    public Path dataDir() {
+        return Path.of(node.dataDir()).toAbsolutePath().normalize();
+    }
+
+    /** Business executor threads: configured, or 4 per core with a minimum of 8 (reads may wait for the disk). */
+    public int executorThreads() {
+        return executor.threads() > 0 ? executor.threads() : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Netty I/O threads for the Handle transports: configured, or one per core. */
+    public int ioThreads() {
+        return handle.ioThreads() > 0 ? handle.ioThreads() : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Checks every value; the message names the key. */
+    public IdnodeConfig validate() {
+        require(node.prefix() != null && node.prefix().matches("[0-9]+(\\.[0-9]+)*"),
+                "node.prefix must be digits separated by dots, like 88.888 (got " + node.prefix() + ")");
+        require(node.prefix().length() <= 64, "node.prefix is at most 64 characters");
+        require("secondary".equals(node.role()) || "top-level".equals(node.role()),
+                "node.role must be secondary or top-level (got " + node.role() + ")");
+        require(node.dataDir() != null && !node.dataDir().isBlank(), "node.dataDir is required");
+        port(handle.udpPort(), "handle.udpPort");
+        port(handle.tcpPort(), "handle.tcpPort");
+        port(http.port(), "http.port");
+        require(handle.bind() != null && !handle.bind().isBlank(), "handle.bind is required");
+        require(handle.publicAddress() != null && !handle.publicAddress().isBlank(),
+                "handle.publicAddress is required (the address clients reach this node at)");
+        require(handle.tcpIdleTimeoutSeconds() >= 1, "handle.tcpIdleTimeoutSeconds must be at least 1");
+        require(handle.maxConnectionsPerAddress() >= 1, "handle.maxConnectionsPerAddress must be at least 1");
+        require(handle.maxPipelinedRequests() >= 1, "handle.maxPipelinedRequests must be at least 1");
+        require(handle.udpReassemblyTimeoutMillis() >= 100, "handle.udpReassemblyTimeoutMillis must be at least 100");
+        require(handle.udpReassemblyMaxBytes() >= 262_144, "handle.udpReassemblyMaxBytes must be at least 262144");
+        require(handle.ioThreads() >= 0, "handle.ioThreads must be 0 (auto) or more");
+        require(http.maxBodyBytes() >= 1024, "http.maxBodyBytes must be at least 1024");
+        require(store.blockCacheMb() >= 8, "store.blockCacheMb must be at least 8");
+        require(store.writeBufferMb() >= 1, "store.writeBufferMb must be at least 1");
+        require(executor.threads() >= 0, "executor.threads must be 0 (auto) or more");
+        require(executor.queueSize() >= 1, "executor.queueSize must be at least 1");
+        return this;
+    }
+
+    private static void port(int p, String key) {
+        require(p >= 0 && p <= 65535, key + " must be a port number 0..65535 (0 = any free port)");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ConfigException(message);
+        }
+    }
+}
