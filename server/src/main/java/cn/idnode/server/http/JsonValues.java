@@ -195,8 +195,8 @@ public final class JsonValues {
                 case "string" -> ByteString.utf8(value.asText());
                 case "base64" -> ByteString.wrap(Base64.getDecoder().decode(value.asText()));
                 case "hex" -> ByteString.wrap(HexFormat.of().parseHex(value.asText()));
-                case "admin" -> AdminValue.of(adminPermissions(value.get("permissions")),
-                        reference(value, "admin")).encode();
+                case "admin" -> new AdminValue(adminPermissions(value.get("permissions")),
+                        reference(value, "admin"), value.path("legacyByteLength").asBoolean(false)).encode();
                 case "vlist" -> {
                     List<ValueReference> members = new ArrayList<>();
                     for (JsonNode m : value) {
