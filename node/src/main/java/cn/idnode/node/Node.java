@@ -8,10 +8,14 @@ import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.RecordStore;
 import cn.idnode.node.site.LocalSite;
 import cn.idnode.node.site.SitePublisher;
-import cn.idnode.protocol.ByteString;
-import cn.idnode.protocol.SiteInfo;
+import cn.idnode.node.auth.Authorizer;
+import cn.idnode.node.auth.ServerAdmins;
+import cn.idnode.node.op.admin.AdminOperations;
+import cn.idnode.protocol.ValueReference;
 import cn.idnode.store.Store;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The node's domain, assembled: storage views, the prefix table, the site, the operations and their runner.
@@ -27,29 +31,52 @@ public final class Node {
     private final OperationRunner runner;
     private final ResolveOperation resolve;
     private final GetSiteInfoOperation getSiteInfo;
+    private final Authorizer authorizer;
+    private final AdminOperations admin;
+    private final ValueReference adminIdentity;
 
-    private Node(Store store, InstantSource clock, Metrics metrics, SiteInfo initialSite) {
+    private Node(Store store, InstantSource clock, Metrics metrics, NodeSettings settings) {
         this.store = store;
         this.clock = clock;
         this.metrics = metrics;
         this.records = new RecordStore(store);
         this.prefixes = new PrefixTable(store);
-        this.site = new LocalSite(initialSite);
+        this.site = new LocalSite(settings.site());
         this.runner = new OperationRunner(records, clock, metrics);
-        this.resolve = new ResolveOperation(new Responsibility(prefixes));
+        Responsibility responsibility = new Responsibility(prefixes);
+        this.resolve = new ResolveOperation(responsibility);
         this.getSiteInfo = new GetSiteInfoOperation(site);
+        this.adminIdentity = SitePublisher.adminIdentity(settings.prefix().toAsciiUpperCase());
+        List<ValueReference> admins = new ArrayList<>();
+        admins.add(adminIdentity);
+        admins.addAll(settings.serverAdmins());
+        this.authorizer = new Authorizer(new ServerAdmins(admins, settings.homeOnlyAdmins(),
+                settings.adminFullAccess()), settings.groups());
+        this.admin = new AdminOperations(store, records, prefixes, responsibility, authorizer, settings.listHandles());
     }
 
     /**
      * Opens the node over an open store (declared with {@link NodeSchema#all()}) and publishes its site: the prefix
      * handle and homings are created on first start.
      */
-    public static Node open(Store store, InstantSource clock, Metrics metrics, ByteString prefix, SiteInfo site,
-                            ByteString adminKeyBlob) {
-        Node node = new Node(store, clock, metrics, site);
-        new SitePublisher(store, node.records, node.prefixes).publish(node.site, prefix, site, adminKeyBlob,
-                clock.millis());
+    public static Node open(Store store, InstantSource clock, Metrics metrics, NodeSettings settings) {
+        Node node = new Node(store, clock, metrics, settings);
+        new SitePublisher(store, node.records, node.prefixes).publish(node.site, settings.prefix(), settings.site(),
+                settings.adminKeyBlob(), clock.millis());
         return node;
+    }
+
+    public AdminOperations admin() {
+        return admin;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    /** The node's own administrator, {@code 300:0.NA/<prefix>}. */
+    public ValueReference adminIdentity() {
+        return adminIdentity;
     }
 
     public Store store() {

@@ -28,8 +28,8 @@ final class NodeFixture implements AutoCloseable {
     NodeFixture(Path dir, SiteInfo site) {
         store = RocksDbStore.open(dir, RocksDbOptions.defaults().withBlockCacheBytes(8 << 20).withSyncWrites(false),
                 NodeSchema.all());
-        node = Node.open(store, clock, new Metrics(new SimpleMeterRegistry()), ByteString.utf8("88.888"), site,
-                ByteString.utf8("test-admin-key"));
+        node = Node.open(store, clock, new Metrics(new SimpleMeterRegistry()),
+                NodeSettings.of(ByteString.utf8("88.888"), site, ByteString.utf8("test-admin-key")));
     }
 
     static SiteInfo site(int tcpPort) {

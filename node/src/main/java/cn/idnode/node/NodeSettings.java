@@ -1,0 +1,33 @@
+package cn.idnode.node;
+
+import cn.idnode.node.auth.Authorizer;
+import cn.idnode.protocol.ByteString;
+import cn.idnode.protocol.SiteInfo;
+import cn.idnode.protocol.ValueReference;
+import java.util.List;
+
+/**
+ * What the node needs from configuration.
+ *
+ * @param prefix            the node's prefix ({@code 88.888})
+ * @param site              the site record to publish (its serial number is chosen by the node)
+ * @param adminKeyBlob      HS_PUBKEY of the administrator identity, stored when the prefix handle is created
+ * @param serverAdmins      further server administrators (the node's own administrator is always one)
+ * @param homeOnlyAdmins    identities allowed only to home, unhome and list prefixes
+ * @param adminFullAccess   server administrators pass every HS_ADMIN check
+ * @param listHandles       LIST_HANDLES enabled
+ * @param groups            where admin groups (HS_VLIST) are read
+ */
+public record NodeSettings(ByteString prefix, SiteInfo site, ByteString adminKeyBlob, List<ValueReference> serverAdmins,
+                           List<ValueReference> homeOnlyAdmins, boolean adminFullAccess, boolean listHandles,
+                           Authorizer.GroupSource groups) {
+    public NodeSettings {
+        serverAdmins = List.copyOf(serverAdmins);
+        homeOnlyAdmins = List.copyOf(homeOnlyAdmins);
+    }
+
+    public static NodeSettings of(ByteString prefix, SiteInfo site, ByteString adminKeyBlob) {
+        return new NodeSettings(prefix, site, adminKeyBlob, List.of(), List.of(), true, true,
+                Authorizer.localOnly());
+    }
+}
