@@ -34,6 +34,7 @@ public final class Node {
     private final Authorizer authorizer;
     private final AdminOperations admin;
     private final ValueReference adminIdentity;
+    private final Responsibility responsibility;
 
     private Node(Store store, InstantSource clock, Metrics metrics, NodeSettings settings) {
         this.store = store;
@@ -43,15 +44,15 @@ public final class Node {
         this.prefixes = new PrefixTable(store);
         this.site = new LocalSite(settings.site());
         this.runner = new OperationRunner(records, clock, metrics);
-        Responsibility responsibility = new Responsibility(prefixes);
-        this.resolve = new ResolveOperation(responsibility);
-        this.getSiteInfo = new GetSiteInfoOperation(site);
+        this.responsibility = new Responsibility(prefixes);
         this.adminIdentity = SitePublisher.adminIdentity(settings.prefix().toAsciiUpperCase());
         List<ValueReference> admins = new ArrayList<>();
         admins.add(adminIdentity);
         admins.addAll(settings.serverAdmins());
         this.authorizer = new Authorizer(new ServerAdmins(admins, settings.homeOnlyAdmins(),
                 settings.adminFullAccess()), settings.groups());
+        this.resolve = new ResolveOperation(responsibility, authorizer);
+        this.getSiteInfo = new GetSiteInfoOperation(site);
         this.admin = new AdminOperations(store, records, prefixes, responsibility, authorizer, settings.listHandles());
     }
 
@@ -64,6 +65,10 @@ public final class Node {
         new SitePublisher(store, node.records, node.prefixes).publish(node.site, settings.prefix(), settings.site(),
                 settings.adminKeyBlob(), clock.millis());
         return node;
+    }
+
+    public Responsibility responsibility() {
+        return responsibility;
     }
 
     public AdminOperations admin() {

@@ -83,6 +83,24 @@ class ResolveOperationTest {
     }
 
     @Test
+    void authenticatedReadersNeedReadValueAndThenGetEverything() {
+        f.put("88.888/guarded", HandleValue.text(1, "URL", "public"),
+                HandleValue.text(2, "NOTE", "restricted").withPermissions(ValuePermissions.ADMIN_READ),
+                HandleValue.of(100, "HS_ADMIN", cn.idnode.protocol.AdminValue.of(
+                        cn.idnode.protocol.AdminPermissions.READ_VALUE,
+                        cn.idnode.protocol.ValueReference.of(300, "88.888/reader")).encode()));
+        var q = new ResolveQuery(ByteString.utf8("88.888/guarded"), List.of(), List.of(), false, false);
+        var reader = new Caller(java.util.Optional.of(cn.idnode.protocol.ValueReference.of(300, "88.888/reader")), "x",
+                "t");
+        assertThat(indexes(f.node.runner().run(f.node.resolve(), q, reader))).containsExactly(1, 2, 100);
+        var other = new Caller(java.util.Optional.of(cn.idnode.protocol.ValueReference.of(300, "88.888/other")), "x",
+                "t");
+        assertThatThrownBy(() -> f.node.runner().run(f.node.resolve(), q, other))
+                .isInstanceOfSatisfying(PermissionDeniedException.class,
+                        e -> assertThat(e.responseCode()).isEqualTo(ResponseCode.INVALID_ADMIN));
+    }
+
+    @Test
     void missingAndForeignHandles() {
         assertThatThrownBy(() -> resolve("88.888/none", List.of(), List.of(), true))
                 .isInstanceOf(HandleNotFoundException.class);

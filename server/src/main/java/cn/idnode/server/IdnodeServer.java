@@ -4,13 +4,18 @@ import cn.idnode.crypto.ResponseSigner;
 import cn.idnode.node.Metrics;
 import cn.idnode.node.Node;
 import cn.idnode.node.NodeSchema;
+import cn.idnode.node.NodeSettings;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.ProtocolVersion;
 import cn.idnode.protocol.SiteInfo;
 import cn.idnode.protocol.ValueReference;
 import cn.idnode.server.config.ConfigException;
 import cn.idnode.server.config.IdnodeConfig;
+import cn.idnode.node.auth.Authenticator;
+import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.server.handle.HandleService;
+import cn.idnode.server.handle.HandleSettings;
+import cn.idnode.server.keys.CryptoKeyVerifier;
 import cn.idnode.server.handle.TcpServer;
 import cn.idnode.server.handle.UdpServer;
 import cn.idnode.server.http.HttpApi;
@@ -92,9 +97,12 @@ public final class IdnodeServer implements AutoCloseable {
         this.httpPort = http.port();
 
         ByteString prefix = ByteString.utf8(config.node().prefix());
-        this.node = Node.open(store, clock, metrics, prefix, siteInfo(config, keys, tcpPort, udpPort, httpPort),
-                keys.adminPublicKeyBlob());
-        holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate())));
+        this.node = Node.open(store, clock, metrics, NodeSettings.of(prefix,
+                siteInfo(config, keys, tcpPort, udpPort, httpPort), keys.adminPublicKeyBlob()));
+        Authenticator authenticator = new Authenticator(new CryptoKeyVerifier(), node.responsibility(),
+                RemoteIdentities.NONE);
+        holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate()), authenticator,
+                HandleSettings.defaults()));
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

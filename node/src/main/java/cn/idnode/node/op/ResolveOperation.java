@@ -1,5 +1,6 @@
 package cn.idnode.node.op;
 
+import cn.idnode.node.auth.Authorizer;
 import cn.idnode.node.error.AuthenticationRequiredException;
 import cn.idnode.node.error.HandleException;
 import cn.idnode.node.error.HandleNotFoundException;
@@ -9,11 +10,13 @@ import cn.idnode.node.error.ReferralException;
 import cn.idnode.node.error.ValuesNotFoundException;
 import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.StoredRecord;
+import cn.idnode.protocol.AdminPermissions;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.EncodedValues;
 import cn.idnode.protocol.HandleNames;
 import cn.idnode.protocol.ResponseCode;
 import cn.idnode.protocol.ValuePermissions;
+import cn.idnode.protocol.ValueReference;
 import cn.idnode.protocol.ValueTypes;
 import java.util.List;
 import java.util.Optional;
@@ -24,17 +27,20 @@ import java.util.Optional;
  *
  * <p>Read access follows CNRI's {@code checkReadAccess}: with PO set only public values are returned (none → RC 200);
  * with PO clear all values are returned when all are public, a value readable by nobody gives RC 401, and otherwise
- * the caller must authenticate (a challenge on the Handle protocol). Restricted values are never sent to an
- * unauthenticated caller.
+ * the caller must authenticate (a challenge on the Handle protocol) and hold READ_VALUE through the record's own
+ * HS_ADMIN values, and then receives every requested value. Restricted values are never sent to an unauthenticated
+ * caller.
  */
 public final class ResolveOperation implements Operation<ResolveQuery, Resolution> {
     private static final List<ByteString> REFERRAL_TYPES =
             List.of(ValueTypes.HS_SITE_PREFIX, ValueTypes.HS_NA_DELEGATE, ValueTypes.HS_SERV_PREFIX);
 
     private final Responsibility responsibility;
+    private final Authorizer authorizer;
 
-    public ResolveOperation(Responsibility responsibility) {
+    public ResolveOperation(Responsibility responsibility, Authorizer authorizer) {
         this.responsibility = responsibility;
+        this.authorizer = authorizer;
     }
 
     @Override
@@ -77,10 +83,12 @@ public final class ResolveOperation implements Operation<ResolveQuery, Resolutio
                     && !ValuePermissions.adminRead(v.permissions()))) {
                 throw PermissionDeniedException.insufficient("a requested value is readable by nobody");
             }
-            if (!ctx.caller().isAuthenticated()) {
-                throw new AuthenticationRequiredException("restricted values require authentication");
+            ValueReference identity = ctx.caller().identity().orElseThrow(() ->
+                    new AuthenticationRequiredException("restricted values require authentication"));
+            if (!authorizer.hasPermission(identity, record, AdminPermissions.READ_VALUE, ctx.records())) {
+                throw PermissionDeniedException.notAdmin(identity + " may not read restricted values of "
+                        + q.handle());
             }
-            throw PermissionDeniedException.notAdmin("authorized reads are not available yet");
         }
         return new Resolution(q.handle(), values);
     }

@@ -150,7 +150,22 @@ public final class UdpServer implements AutoCloseable {
                 return;
             }
             svc.handle(d.message(), new HandleService.Transport("udp", sender.getAddress().getHostAddress()),
-                    out -> send(ctx, sender, out));
+                    new Reply() {
+                        @Override
+                        public void send(List<Outbound> messages) {
+                            Handler.this.send(ctx, sender, messages);
+                        }
+
+                        @Override
+                        public java.util.concurrent.CompletableFuture<Void> part(List<Outbound> messages) {
+                            throw new UnsupportedOperationException("no continued answers over UDP");
+                        }
+
+                        @Override
+                        public boolean supportsContinuation() {
+                            return false;
+                        }
+                    });
         }
 
         private void send(ChannelHandlerContext ctx, InetSocketAddress to, List<Outbound> answers) {

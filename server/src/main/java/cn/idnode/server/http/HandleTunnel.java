@@ -9,6 +9,7 @@ import cn.idnode.protocol.ProtocolException;
 import cn.idnode.protocol.WireReader;
 import cn.idnode.server.handle.HandleService;
 import cn.idnode.server.handle.Outbound;
+import cn.idnode.server.handle.Reply;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -59,13 +60,13 @@ final class HandleTunnel {
         }
         Context context = Vertx.currentContext();
         String remote = ctx.request().remoteAddress().hostAddress();
-        svc.handle(request, new HandleService.Transport("http-tunnel", remote), out -> {
+        svc.handle(request, new HandleService.Transport("http-tunnel", remote), Reply.collecting(out -> {
             if (Vertx.currentContext() == context) {
                 write(ctx, out);
             } else {
                 context.runOnContext(v -> write(ctx, out));
             }
-        });
+        }));
     }
 
     private static void write(RoutingContext ctx, List<Outbound> answers) {
