@@ -23,8 +23,8 @@ import javax.crypto.spec.DHPublicKeySpec;
  * <p>Every big number is a {@code Bytes} field holding {@code BigInteger.toByteArray()} (big-endian two's complement,
  * possibly with a leading 0x00); decoders read them as unsigned, as the spec requires. CNRI ends an RSA blob with
  * four zero bytes (an empty trailing field not in the spec); we write them too, so our blobs are byte-identical to
- * CNRI's, and accept blobs with or without them. IDIS encodings (SM2, PEM) are
- * added with the national-crypto work.
+ * CNRI's, and accept blobs with or without them. Identity keys in every IDIS encoding (SM2 and SM9 blobs, PEM, DER)
+ * are read by {@link PublicKeys#decode}, which delegates the CNRI blobs here.
  */
 public final class KeyBlobs {
     private KeyBlobs() {}
