@@ -15,6 +15,7 @@ import cn.idnode.node.auth.Authenticator;
 import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.server.handle.HandleService;
 import cn.idnode.server.handle.HandleSettings;
+import cn.idnode.server.handle.SiteKey;
 import cn.idnode.server.keys.CryptoKeyVerifier;
 import cn.idnode.server.handle.TcpServer;
 import cn.idnode.server.handle.UdpServer;
@@ -102,7 +103,7 @@ public final class IdnodeServer implements AutoCloseable {
         Authenticator authenticator = new Authenticator(new CryptoKeyVerifier(), node.responsibility(),
                 RemoteIdentities.NONE);
         holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate()), authenticator,
-                HandleSettings.defaults()));
+                new SiteKey(keys.sitePublicKeyBlob(), keys.site().getPrivate()), HandleSettings.defaults()));
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

@@ -1,6 +1,9 @@
 package cn.idnode.server.handle;
 
 import cn.idnode.crypto.ResponseSigner;
+import cn.idnode.crypto.SessionCipher;
+import cn.idnode.crypto.SessionKey;
+import cn.idnode.crypto.SessionMac;
 import cn.idnode.node.Node;
 import cn.idnode.node.op.Caller;
 import cn.idnode.protocol.ByteString;
@@ -13,6 +16,7 @@ import cn.idnode.protocol.Limits;
 import cn.idnode.protocol.Message;
 import cn.idnode.protocol.MessageBody;
 import cn.idnode.protocol.MessageCodec;
+import cn.idnode.protocol.OpCode;
 import cn.idnode.protocol.OpFlags;
 import cn.idnode.protocol.ProtocolVersion;
 import cn.idnode.protocol.RequestDigest;
@@ -43,6 +47,10 @@ final class Exchange {
     Caller caller;
     /** True once running on the business executor, where blocking and signing are allowed. */
     boolean offloaded;
+    /** The server session the request arrived in, if any: answers are MACed (CT) and encrypted (ENC) with it. */
+    Optional<HandleSessions.Session> session = Optional.empty();
+    /** The request arrived encrypted: the answer is encrypted too. */
+    boolean arrivedEncrypted;
 
     private final Node node;
     private final ResponseSigner signer;
@@ -60,7 +68,16 @@ final class Exchange {
     }
 
     Exchange completing(Message original, Caller authenticated) {
-        return new Exchange(original, arrived, reply, transport, authenticated, node, signer);
+        Exchange e = new Exchange(original, arrived, reply, transport, authenticated, node, signer);
+        e.session = session;
+        e.arrivedEncrypted = arrivedEncrypted;
+        e.offloaded = offloaded;
+        return e;
+    }
+
+    /** A success answer carrying a different session id in its envelope (session setup: the new session). */
+    void successUnderSession(MessageBody body, int sessionId) {
+        reply.send(List.of(encode(ResponseCode.SUCCESS, body, 0, sessionId)));
     }
 
     void success(MessageBody body) {
@@ -103,14 +120,21 @@ final class Exchange {
                             Optional<RequestDigest> digest) {
         ResponseCode code = rc.isIdisOnly() ? HandleService.cnriEquivalent(rc) : rc;
         Envelope env = new Envelope(version, ProtocolVersion.CURRENT, 0, sessionId, arrived.requestId(), 0, 0);
-        boolean certify = arrived.has(OpFlags.CERTIFY) && offloaded;
+        Optional<SessionKey> sessionKey = session.flatMap(HandleSessions.Session::key)
+                .filter(k -> !request.opCode().equals(OpCode.SESSION_SETUP)
+                        && !request.opCode().equals(OpCode.SESSION_EXCHANGEKEY));
+        boolean certify = arrived.has(OpFlags.CERTIFY) && (offloaded || sessionKey.isPresent());
         int flags = (arrived.header().opFlags() & OpFlags.COPIED_TO_RESPONSE & ~OpFlags.CERTIFY)
                 | (certify ? OpFlags.CERTIFY : 0) | extraFlags
                 | OpFlags.RECURSIVE | (node.site().isPrimary() ? OpFlags.AUTHORITATIVE : 0);
         Header header = new Header(request.opCode(), code, flags, node.site().serialNumber(),
                 request.header().recursionCount(), (int) (node.clock().millis() / 1000) + EXPIRATION_SECONDS, 0);
         byte[] message = MessageCodec.encodeMessage(version, header, digest, body, Optional.empty());
-        if (certify) {
+        if (certify && sessionKey.isPresent()) {
+            int counter = session.get().answerCounter.incrementAndGet();
+            Credential c = SessionMac.sign(sessionKey.get(), env, counter, MessageCodec.headerAndBody(message));
+            message = MessageCodec.encodeMessage(version, header, digest, body, Optional.of(c));
+        } else if (certify) {
             try {
                 Credential c = signer.sign(env, 0, MessageCodec.headerAndBody(message));
                 message = MessageCodec.encodeMessage(version, header, digest, body, Optional.of(c));
@@ -125,6 +149,10 @@ final class Exchange {
             log.warn("answer to {} would be {} bytes, over the message limit", request, message.length);
             message = MessageCodec.encodeMessage(version, header.withResponseCode(ResponseCode.ERROR), digest,
                     ErrorResponse.of("the answer exceeds the protocol's message size limit"), Optional.empty());
+        }
+        if (sessionKey.isPresent() && (arrivedEncrypted || arrived.has(OpFlags.ENCRYPT))) {
+            message = new SessionCipher(sessionKey.get(), session.get().version).encrypt(message);
+            env = env.withFlags(env.flags() | Envelope.ENCRYPTED);
         }
         return new Outbound(env, message);
     }

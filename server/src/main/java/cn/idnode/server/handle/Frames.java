@@ -14,23 +14,6 @@ import cn.idnode.protocol.WireReader;
 final class Frames {
     private Frames() {}
 
-    /** Either a decoded request or the answer to a malformed one. */
-    record Decoded(Message message, Outbound error) {
-        boolean ok() {
-            return message != null;
-        }
-    }
-
-    static Decoded decode(Envelope envelope, byte[] buf, int off, int len, int siteSerial) {
-        try {
-            return new Decoded(MessageCodec.decode(envelope, buf, off, len), null);
-        } catch (ProtocolException e) {
-            OpCode op = len >= 4 ? OpCode.of(WireReader.getInt(buf, off)) : OpCode.RESERVED;
-            return new Decoded(null, HandleService.errorFor(envelope, op, e.responseCode(), e.getMessage(),
-                    siteSerial));
-        }
-    }
-
     /**
      * The answer to an envelope that failed validation: the raw fields are still readable (the length is what was
      * wrong), so the answer carries the request and session ids.

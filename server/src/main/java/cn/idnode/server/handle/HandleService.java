@@ -1,6 +1,9 @@
 package cn.idnode.server.handle;
 
 import cn.idnode.crypto.ResponseSigner;
+import cn.idnode.crypto.SessionCipher;
+import cn.idnode.crypto.SessionCryptoException;
+import cn.idnode.crypto.SessionMac;
 import cn.idnode.node.Node;
 import cn.idnode.node.auth.Authenticator;
 import cn.idnode.node.error.AuthenticationRequiredException;
@@ -8,17 +11,21 @@ import cn.idnode.node.error.HandleException;
 import cn.idnode.node.error.ReferralException;
 import cn.idnode.node.op.Caller;
 import cn.idnode.protocol.ChallengeAnswerRequest;
+import cn.idnode.protocol.Credential;
 import cn.idnode.protocol.Envelope;
 import cn.idnode.protocol.ErrorResponse;
 import cn.idnode.protocol.Header;
+import cn.idnode.protocol.Limits;
 import cn.idnode.protocol.Message;
 import cn.idnode.protocol.MessageCodec;
 import cn.idnode.protocol.OpCode;
 import cn.idnode.protocol.OpFlags;
+import cn.idnode.protocol.ProtocolException;
 import cn.idnode.protocol.ProtocolVersion;
 import cn.idnode.protocol.ReferralResponse;
 import cn.idnode.protocol.ResponseCode;
 import cn.idnode.protocol.ValueReference;
+import cn.idnode.protocol.WireReader;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,13 +33,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Handle-protocol adapter shared by the UDP, TCP and HTTP-tunnel transports: decoded requests in, encoded answers
- * out. It negotiates versions, runs the challenge–response of handle-protocol.md §13 (an operation that needs an
- * identity gets an RC 402 challenge; the OC 200 answer, from any connection, completes the original request as that
- * identity), and hands each opcode to {@link OpcodeDispatch}.
+ * The Handle-protocol adapter shared by the UDP, TCP and HTTP-tunnel transports: frames in, encoded answers out.
  *
- * <p>Threads: read-only work is first tried on the calling I/O thread without blocking; anything that may block
- * (storage misses, writes, signature checks, signing) runs on the bounded business executor — RC 3 when it is full.
+ * <ul>
+ *   <li>Sessions (handle-protocol.md §14): a request with a server session id must carry a valid HS_MAC with a fresh
+ *       counter (404 / 502 / 505 otherwise); encrypted requests are decrypted with the session key; the session's
+ *       authenticated identity is the caller.</li>
+ *   <li>Challenge–response (§13): an operation that needs an identity gets an RC 402 challenge; the OC 200 answer,
+ *       from any connection, completes the original request as that identity — and authenticates the session it
+ *       arrived in when the identities match.</li>
+ *   <li>Everything else goes to {@link OpcodeDispatch}; session set-up and tear-down to {@link SessionOperations}.</li>
+ * </ul>
+ * Read-only work is first tried on the calling I/O thread without blocking; anything that may block (storage misses,
+ * writes, signatures, key exchange) runs on the bounded business executor — RC 3 when it is full.
  */
 public final class HandleService {
     private static final Logger log = LoggerFactory.getLogger(HandleService.class);
@@ -46,61 +59,162 @@ public final class HandleService {
     private final ResponseSigner signer;
     private final Authenticator authenticator;
     private final PendingChallenges challenges;
+    private final HandleSessions sessions;
     private final FailedAuthLimiter failedAuth;
     private final OpcodeDispatch dispatch;
+    private final SessionOperations sessionOps;
 
     public HandleService(Node node, Executor executor, ResponseSigner signer, Authenticator authenticator,
-                         HandleSettings settings) {
+                         SiteKey keys, HandleSettings settings) {
         this.node = node;
         this.executor = executor;
         this.signer = signer;
         this.authenticator = authenticator;
         this.challenges = new PendingChallenges(settings.challengeLifetime(), settings.maxPendingChallenges());
+        this.sessions = new HandleSessions(settings.sessionIdleTimeout(), settings.maxSessionLifetime(),
+                settings.maxSessions());
         this.failedAuth = new FailedAuthLimiter(settings.failedAuthPerMinute());
         this.dispatch = new OpcodeDispatch(node, this);
+        this.sessionOps = new SessionOperations(node, sessions, challenges, keys, this);
     }
 
     public Node node() {
         return node;
     }
 
+    /** A frame from a transport: {@code buf[off, off+len)} is the message after {@code envelope}. */
+    public void handleFrame(Envelope envelope, byte[] buf, int off, int len, Transport transport, Reply reply) {
+        int serial = node.site().serialNumber();
+        if (!envelope.encrypted()) {
+            Message m;
+            try {
+                m = MessageCodec.decode(envelope, buf, off, len);
+            } catch (ProtocolException e) {
+                node.metrics().malformed(transport.surface());
+                reply.send(java.util.List.of(errorFor(envelope, opCodeAt(buf, off, len), e.responseCode(),
+                        e.getMessage(), serial)));
+                return;
+            }
+            handle(m, transport, reply, false);
+            return;
+        }
+        Optional<HandleSessions.Session> session = sessions.get(envelope.sessionId(), node.clock().millis());
+        if (session.isEmpty() || session.get().key().isEmpty()) {
+            reply.send(java.util.List.of(errorFor(envelope, OpCode.RESERVED, ResponseCode.SESSION_TIMEOUT,
+                    "encrypted message for an unknown session " + envelope.sessionId(), serial)));
+            return;
+        }
+        try {
+            byte[] plain = new SessionCipher(session.get().key().get(), session.get().version).decrypt(buf, off, len);
+            if (plain.length > Limits.MAX_MESSAGE_LENGTH) {
+                throw ProtocolException.malformed("decrypted message too long");
+            }
+            Envelope plainEnv = envelope.withFlags(envelope.flags() & ~Envelope.ENCRYPTED)
+                    .withMessageLength(plain.length);
+            handle(MessageCodec.decode(plainEnv, plain, 0, plain.length), transport, reply, true);
+        } catch (SessionCryptoException e) {
+            reply.send(java.util.List.of(errorFor(envelope, OpCode.RESERVED, ResponseCode.SESSION_FAILED,
+                    "cannot decrypt the message: " + e.getMessage(), serial)));
+        } catch (ProtocolException e) {
+            reply.send(java.util.List.of(errorFor(envelope, OpCode.RESERVED, e.responseCode(), e.getMessage(),
+                    serial)));
+        }
+    }
+
+    /** A decoded request (tests and transports that decode themselves). */
     public void handle(Message request, Transport transport, Reply reply) {
+        handle(request, transport, reply, false);
+    }
+
+    private void handle(Message request, Transport transport, Reply reply, boolean wasEncrypted) {
         node.metrics().request(transport.surface());
         Exchange x = new Exchange(request, request, reply, transport,
                 Caller.anonymous(transport.remoteAddress(), transport.surface()), node, signer);
+        x.arrivedEncrypted = wasEncrypted;
         try {
             if (!request.isRequest()) {
                 x.error(ResponseCode.PROTOCOL_ERROR, "expected a request, got a response");
                 return;
             }
-            if (request.envelope().encrypted()) {
-                x.error(ResponseCode.SESSION_TIMEOUT, "encrypted message for an unknown session");
+            if (request.opCode().equals(OpCode.SESSION_SETUP)) {
+                offload(x, () -> sessionOps.setup(x));
                 return;
             }
-            if (request.opCode().equals(OpCode.CHALLENGE_RESPONSE)) {
-                offload(x, () -> completeChallenge(x));
+            if (request.sessionId() != 0 && !enterSession(x)) {
                 return;
             }
-            if (request.sessionId() != 0) {
-                Optional<PendingChallenges.Pending> p = challenges.peek(request.sessionId());
-                if (p.isPresent() && p.get().request().requestId() == request.requestId()) {
-                    x.challenge(request.sessionId(), p.get().digest(), p.get().nonce());
-                    return;
+            switch (request.opCode().code()) {
+                case 200 -> offload(x, () -> completeChallenge(x));
+                case 401 -> sessionOps.terminate(x);
+                case 402 -> offload(x, () -> sessionOps.exchangeKey(x));
+                default -> {
+                    if (request.has(OpFlags.CERTIFY) && x.session.isEmpty()) {
+                        offload(x, () -> dispatch.dispatch(x));
+                    } else {
+                        dispatch.dispatch(x);
+                    }
                 }
-                x.error(ResponseCode.SESSION_TIMEOUT, "unknown or expired session " + request.sessionId());
-                return;
             }
-            if (request.has(OpFlags.CERTIFY)) {
-                offload(x, () -> dispatch.dispatch(x));
-                return;
-            }
-            dispatch.dispatch(x);
         } catch (HandleException e) {
             fail(x, e);
         } catch (RuntimeException e) {
             log.error("unexpected failure handling {} from {}", request, transport.remoteAddress(), e);
             x.error(ResponseCode.ERROR, "internal server error");
         }
+    }
+
+    /**
+     * A request with a session id: a live server session (MAC checked, identity taken), a pending challenge (a
+     * challenge answer, or a duplicate of the challenged request), or neither (RC 500). False if answered here.
+     */
+    private boolean enterSession(Exchange x) {
+        Message request = x.request;
+        Optional<HandleSessions.Session> session = sessions.get(request.sessionId(), node.clock().millis());
+        if (session.isEmpty()) {
+            Optional<PendingChallenges.Pending> p = challenges.peek(request.sessionId());
+            if (p.isPresent() && request.opCode().equals(OpCode.CHALLENGE_RESPONSE)) {
+                return true;
+            }
+            if (p.isPresent() && p.get().request().requestId() == request.requestId()) {
+                x.challenge(request.sessionId(), p.get().digest(), p.get().nonce());
+                return false;
+            }
+            x.error(ResponseCode.SESSION_TIMEOUT, "unknown or expired session " + request.sessionId());
+            return false;
+        }
+        HandleSessions.Session s = session.get();
+        x.session = session;
+        if (s.key().isEmpty()) {
+            if (!request.opCode().equals(OpCode.SESSION_EXCHANGEKEY)) {
+                x.error(ResponseCode.INVALID_SESSION_KEY, "the session key has not been exchanged yet");
+                return false;
+            }
+            return true;
+        }
+        if (request.opCode().equals(OpCode.CHALLENGE_RESPONSE)) {
+            // CNRI's client sends the challenge answer in the session without a MAC of its own (it proves itself
+            // by the signature it carries); the session becomes authenticated once it verifies
+            return true;
+        }
+        Optional<Credential> mac = request.credential();
+        if (mac.isEmpty() || !mac.get().type().equals(Credential.HS_MAC)) {
+            x.error(ResponseCode.INVALID_CREDENTIAL, "requests in a session must carry the session MAC");
+            return false;
+        }
+        if (!SessionMac.verify(s.key().get(), request.envelope(), mac.get(), request.headerAndBody())) {
+            securityEvent("bad session MAC", s.declared.map(Object::toString).orElse("anonymous"), x);
+            x.error(ResponseCode.INVALID_SESSION_KEY, "the session MAC does not verify");
+            return false;
+        }
+        if (!s.replay.accept(mac.get().signerIndex())) {
+            securityEvent("replayed session message " + mac.get().signerIndex(),
+                    s.declared.map(Object::toString).orElse("anonymous"), x);
+            x.error(ResponseCode.SESSION_MESSAGE_REJECTED, "replayed or out-of-window session message");
+            return false;
+        }
+        s.identity().ifPresent(id -> x.caller = new Caller(Optional.of(id), x.transport.remoteAddress(),
+                x.transport.surface()));
+        return true;
     }
 
     /** Answers an operation's failure: a challenge when it needs an identity, else the error or referral. */
@@ -114,8 +228,15 @@ public final class HandleService {
         }
     }
 
+    /** RC 402 (§13.1 step 2): under the request's session if it has one, else under a fresh id. */
     private void challenge(Exchange x) {
-        int id = challenges.newId();
+        int id = x.session.map(s -> s.id).orElseGet(() -> {
+            int fresh;
+            do {
+                fresh = challenges.newId();
+            } while (sessions.contains(fresh));
+            return fresh;
+        });
         PendingChallenges.Pending p = new PendingChallenges.Pending(x.request, challenges.nonce(), x.digestOfRequest(),
                 id, node.clock().millis());
         challenges.put(p);
@@ -126,18 +247,17 @@ public final class HandleService {
     private void completeChallenge(Exchange x) {
         ChallengeAnswerRequest answer = (ChallengeAnswerRequest) x.request.body();
         String source = x.transport.remoteAddress();
+        String who = answer.userIdIndex() + ":" + answer.userIdHandle();
         Optional<PendingChallenges.Pending> pending = challenges.take(x.request.sessionId());
         if (pending.isEmpty()) {
-            securityEvent("unknown or expired challenge", answer, x);
+            securityEvent("unknown, expired or already answered challenge", who, x);
             x.error(ResponseCode.AUTHEN_TIMEOUT, "no pending challenge for session " + x.request.sessionId()
                     + " (expired or already answered)");
             return;
         }
-        Message original = pending.get().request();
-        Exchange completion = x.completing(original, x.caller);
-        completion.offloaded = true;
+        Exchange completion = x.completing(pending.get().request(), x.caller);
         if (failedAuth.blocked(source)) {
-            securityEvent("rate limited", answer, x);
+            securityEvent("rate limited", who, x);
             completion.error(ResponseCode.AUTHENTICATION_FAILED,
                     "too many failed authentications from " + source + "; try again in a minute");
             return;
@@ -148,10 +268,15 @@ public final class HandleService {
                     pending.get().digest().digest().toByteArray(), node.records()::get);
         } catch (HandleException e) {
             failedAuth.failed(source);
-            securityEvent(e.getMessage(), answer, x);
+            securityEvent(e.getMessage(), who, x);
             completion.error(e.responseCode(), e.getMessage());
             return;
         }
+        x.session.ifPresent(s -> {
+            if (s.declared.isEmpty() || s.declared.get().handle().equalsIgnoreAsciiCase(identity.handle())) {
+                s.authenticated.set(identity);
+            }
+        });
         completion.caller = new Caller(Optional.of(identity), source, x.transport.surface());
         try {
             dispatch.dispatch(completion);
@@ -160,10 +285,10 @@ public final class HandleService {
         }
     }
 
-    private void securityEvent(String what, ChallengeAnswerRequest answer, Exchange x) {
+    void securityEvent(String what, String identity, Exchange x) {
         node.metrics().rejected(x.transport.surface(), "authentication");
-        security.warn("authentication refused: identity={}:{} source={} surface={} reason={}", answer.userIdIndex(),
-                answer.userIdHandle(), x.transport.remoteAddress(), x.transport.surface(), what);
+        security.warn("refused: identity={} opcode={} source={} surface={} reason={}", identity,
+                x.request.opCode().name(), x.transport.remoteAddress(), x.transport.surface(), what);
     }
 
     /** Runs blocking work on the business executor; a full executor answers RC 3. */
@@ -194,6 +319,10 @@ public final class HandleService {
         }
     }
 
+    private static OpCode opCodeAt(byte[] buf, int off, int len) {
+        return len >= 4 ? OpCode.of(WireReader.getInt(buf, off)) : OpCode.RESERVED;
+    }
+
     /** IDIS-only codes (601–605) for clients that do not know them (idis-extensions.md §9). */
     static ResponseCode cnriEquivalent(ResponseCode rc) {
         return rc.code() == 605 ? ResponseCode.SERVER_NOT_RESP : ResponseCode.ERROR;
@@ -210,5 +339,4 @@ public final class HandleService {
         return new Outbound(env, MessageCodec.encodeMessage(version, header, Optional.empty(),
                 ErrorResponse.of(message), Optional.empty()));
     }
-
 }

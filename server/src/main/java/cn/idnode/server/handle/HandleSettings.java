@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /** Handle-protocol behaviour from configuration. */
 public record HandleSettings(Duration challengeLifetime, long maxPendingChallenges, int failedAuthPerMinute,
-                             int listHandlesPerMessage) {
+                             Duration sessionIdleTimeout, Duration maxSessionLifetime, long maxSessions) {
     public static HandleSettings defaults() {
-        return new HandleSettings(Duration.ofSeconds(60), 100_000, 30, 50);
+        return new HandleSettings(Duration.ofSeconds(60), 100_000, 30, Duration.ofMinutes(30), Duration.ofHours(24),
+                100_000);
     }
 }

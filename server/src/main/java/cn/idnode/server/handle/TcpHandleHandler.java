@@ -67,17 +67,10 @@ final class TcpHandleHandler extends ChannelInboundHandlerAdapter {
         if (nextSequence - nextToWrite >= maxPipelined) {
             ctx.channel().config().setAutoRead(false);
         }
-        HandleService svc = service.get();
-        Frames.Decoded d = Frames.decode(frame.envelope(), frame.message(), 0, frame.message().length,
-                svc.node().site().serialNumber());
-        if (!d.ok()) {
-            metrics.malformed("tcp");
-            deliver(seq, List.of(d.error()), true, null);
-            return;
-        }
         reading = true;
         try {
-            svc.handle(d.message(), new HandleService.Transport("tcp", remote), new SequencedReply(seq));
+            service.get().handleFrame(frame.envelope(), frame.message(), 0, frame.message().length,
+                    new HandleService.Transport("tcp", remote), new SequencedReply(seq));
         } finally {
             reading = false;
         }

@@ -143,13 +143,8 @@ public final class UdpServer implements AutoCloseable {
                 off = 0;
                 payload = message.length;
             }
-            Frames.Decoded d = Frames.decode(env, message, off, payload, serial);
-            if (!d.ok()) {
-                metrics.malformed("udp");
-                send(ctx, sender, List.of(d.error()));
-                return;
-            }
-            svc.handle(d.message(), new HandleService.Transport("udp", sender.getAddress().getHostAddress()),
+            svc.handleFrame(env, message, off, payload,
+                    new HandleService.Transport("udp", sender.getAddress().getHostAddress()),
                     new Reply() {
                         @Override
                         public void send(List<Outbound> messages) {

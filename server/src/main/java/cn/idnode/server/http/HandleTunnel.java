@@ -50,17 +50,15 @@ final class HandleTunnel {
             return;
         }
         int len = bytes.length - off - Limits.ENVELOPE_SIZE;
-        Message request;
-        try {
-            request = MessageCodec.decode(env, bytes, off + Limits.ENVELOPE_SIZE, len);
-        } catch (ProtocolException e) {
-            OpCode op = len >= 4 ? OpCode.of(WireReader.getInt(bytes, off + Limits.ENVELOPE_SIZE)) : OpCode.RESERVED;
-            write(ctx, List.of(HandleService.errorFor(env, op, e.responseCode(), e.getMessage(), serial)));
+        if (len != env.messageLength()) {
+            RestReply.error(ctx, 400, 4, "the body holds " + len + " message bytes, the envelope says "
+                    + env.messageLength());
             return;
         }
         Context context = Vertx.currentContext();
         String remote = ctx.request().remoteAddress().hostAddress();
-        svc.handle(request, new HandleService.Transport("http-tunnel", remote), Reply.collecting(out -> {
+        svc.handleFrame(env, bytes, off + Limits.ENVELOPE_SIZE, len, new HandleService.Transport("http-tunnel", remote),
+                Reply.collecting(out -> {
             if (Vertx.currentContext() == context) {
                 write(ctx, out);
             } else {

@@ -1,56 +1,39 @@
 package cn.idnode.server.keys;
 
-import cn.idnode.crypto.KeyBlobs;
+import cn.idnode.crypto.ChallengeAnswerException;
+import cn.idnode.crypto.ChallengeAnswers;
+import cn.idnode.crypto.IdentityKey;
 import cn.idnode.crypto.KeyFormatException;
+import cn.idnode.crypto.PublicKeys;
 import cn.idnode.node.auth.KeyVerifier;
 import cn.idnode.protocol.ByteString;
-import cn.idnode.protocol.ProtocolException;
-import cn.idnode.protocol.WireReader;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 
-/** The node's {@link KeyVerifier}, backed by the crypto module. */
+/** The node's {@link KeyVerifier}, backed by the crypto module (every HS_PUBKEY encoding, every MAC code). */
 public final class CryptoKeyVerifier implements KeyVerifier {
 
     @Override
     public boolean verifyPublicKey(ByteString keyData, ByteString identityHandle, ByteString signedResponse,
                                    byte[] nonce, byte[] digest) throws BadAnswerException {
-        PublicKey key;
+        IdentityKey key;
         try {
-            key = KeyBlobs.decodePublicKey(keyData);
+            key = PublicKeys.decode(keyData);
         } catch (KeyFormatException e) {
             throw new BadAnswerException("unusable public key: " + e.getMessage());
         }
         try {
-            WireReader r = WireReader.of(signedResponse);
-            String alg = r.readBytes("hash algorithm").utf8();
-            byte[] sig = r.readBytes("signature").toByteArray();
-            String hash = switch (alg.toUpperCase(java.util.Locale.ROOT)) {
-                case "SHA-256", "SHA256", "\u0003" -> "SHA256";
-                case "SHA1", "SHA-1", "\u0002" -> "SHA1";
-                case "MD5", "\u0001" -> "MD5";
-                default -> throw new BadAnswerException("unsupported signature hash " + alg);
-            };
-            Signature s = Signature.getInstance(hash + "with" + key.getAlgorithm());
-            s.initVerify(key);
-            s.update(nonce);
-            s.update(digest);
-            return s.verify(sig);
-        } catch (ProtocolException e) {
-            throw new BadAnswerException("malformed signed response: " + e.getMessage());
-        } catch (GeneralSecurityException e) {
-            return false;
+            return ChallengeAnswers.verifyPublicKey(key, identityHandle, signedResponse, nonce, digest);
+        } catch (ChallengeAnswerException e) {
+            throw new BadAnswerException(e.getMessage());
         }
     }
 
     @Override
     public boolean verifySecretKey(ByteString secret, ByteString signedResponse, byte[] nonce, byte[] digest)
             throws BadAnswerException {
-        if (signedResponse.isEmpty()) {
-            throw new BadAnswerException("empty secret-key answer");
+        try {
+            return ChallengeAnswers.verifySecretKey(secret.toByteArray(), signedResponse, nonce, digest);
+        } catch (ChallengeAnswerException e) {
+            throw new BadAnswerException(e.getMessage());
         }
-        throw new BadAnswerException("secret-key answers are not supported yet");
     }
-
 }

@@ -114,6 +114,29 @@ class CnriAdminInteropTest {
     }
 
     @Test
+    void secretKeyIdentityAdministersItsOwnHandle() throws Exception {
+        byte[] user = Util.encodeString("88.888/secuser");
+        HandleValue secret = new HandleValue(300, Util.encodeString("HS_SECKEY"), Util.encodeString("s3cr3t-key"));
+        secret.setAnyoneCanRead(false);
+        assertThat(send(new CreateHandleRequest(user, new HandleValue[] {secret}, admin)).responseCode)
+                .isEqualTo(AbstractMessage.RC_SUCCESS);
+        byte[] owned = Util.encodeString("88.888/owned-by-secuser");
+        assertThat(send(new CreateHandleRequest(owned, new HandleValue[] {new HandleValue(1, "URL", "x"),
+                adminValue(100, "88.888/secuser", 300)}, admin)).responseCode).isEqualTo(AbstractMessage.RC_SUCCESS);
+        net.handle.hdllib.SecretKeyAuthenticationInfo sec = new net.handle.hdllib.SecretKeyAuthenticationInfo(user, 300,
+                Util.encodeString("s3cr3t-key"));
+        assertThat(send(new AddValueRequest(owned, new HandleValue(2, "EMAIL", "sec@example.cn"), sec)).responseCode)
+                .isEqualTo(AbstractMessage.RC_SUCCESS);
+        net.handle.hdllib.SecretKeyAuthenticationInfo wrong = new net.handle.hdllib.SecretKeyAuthenticationInfo(user,
+                300, Util.encodeString("not-the-key"));
+        assertThat(send(new AddValueRequest(owned, new HandleValue(3, "EMAIL", "x"), wrong)).responseCode)
+                .isEqualTo(AbstractMessage.RC_AUTHENTICATION_FAILED);
+        // the secret is never readable without authentication
+        ResolutionRequest read = new ResolutionRequest(user, null, null, null);
+        assertThat(send(read).responseCode).isEqualTo(AbstractMessage.RC_VALUES_NOT_FOUND);
+    }
+
+    @Test
     void homeAndUnhomeWithBareAndZeroNaForms() throws Exception {
         AbstractResponse home = send(new GenericRequest(Util.encodeString("88.888.42"), AbstractMessage.OC_HOME_NA, admin));
         assertThat(home.responseCode).as(String.valueOf(home)).isEqualTo(AbstractMessage.RC_SUCCESS);
