@@ -171,10 +171,10 @@ public final class HandleService {
         Message request = x.request;
         Optional<HandleSessions.Session> session = sessions.get(request.sessionId(), node.clock().millis());
         if (session.isEmpty()) {
-            Optional<PendingChallenges.Pending> p = challenges.peek(request.sessionId());
-            if (p.isPresent() && request.opCode().equals(OpCode.CHALLENGE_RESPONSE)) {
-                return true;
+            if (request.opCode().equals(OpCode.CHALLENGE_RESPONSE)) {
+                return true; // answered 405 if no challenge is pending under this id (§13.1 step 4)
             }
+            Optional<PendingChallenges.Pending> p = challenges.peek(request.sessionId());
             if (p.isPresent() && p.get().request().requestId() == request.requestId()) {
                 x.challenge(request.sessionId(), p.get().digest(), p.get().nonce());
                 return false;
