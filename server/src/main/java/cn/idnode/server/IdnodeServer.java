@@ -12,6 +12,7 @@ import cn.idnode.protocol.ValueReference;
 import cn.idnode.server.config.ConfigException;
 import cn.idnode.server.config.IdnodeConfig;
 import cn.idnode.node.auth.Authenticator;
+import cn.idnode.node.auth.Authorizer;
 import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.server.handle.HandleService;
 import cn.idnode.server.handle.HandleSettings;
@@ -34,6 +35,7 @@ import io.vertx.core.VertxOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,12 +100,19 @@ public final class IdnodeServer implements AutoCloseable {
         this.httpPort = http.port();
 
         ByteString prefix = ByteString.utf8(config.node().prefix());
-        this.node = Node.open(store, clock, metrics, NodeSettings.of(prefix,
-                siteInfo(config, keys, tcpPort, udpPort, httpPort), keys.adminPublicKeyBlob()));
+        IdnodeConfig.AuthSection auth = config.auth();
+        this.node = Node.open(store, clock, metrics, new NodeSettings(prefix,
+                siteInfo(config, keys, tcpPort, udpPort, httpPort), keys.adminPublicKeyBlob(),
+                auth.serverAdmins().stream().map(ValueReference::parse).toList(),
+                auth.homeOnlyAdmins().stream().map(ValueReference::parse).toList(), auth.adminFullAccess(),
+                auth.listHandles(), Authorizer.localOnly()));
         Authenticator authenticator = new Authenticator(new CryptoKeyVerifier(), node.responsibility(),
                 RemoteIdentities.NONE);
         holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate()), authenticator,
-                new SiteKey(keys.sitePublicKeyBlob(), keys.site().getPrivate()), HandleSettings.defaults()));
+                new SiteKey(keys.sitePublicKeyBlob(), keys.site().getPrivate()), new HandleSettings(
+                Duration.ofSeconds(auth.challengeLifetimeSeconds()), 100_000, auth.failedAuthPerMinute(),
+                Duration.ofSeconds(auth.sessionIdleSeconds()), Duration.ofSeconds(auth.maxSessionSeconds()),
+                auth.maxSessions())));
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

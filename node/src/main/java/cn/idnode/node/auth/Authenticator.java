@@ -75,6 +75,28 @@ public final class Authenticator {
         throw failed(claimed, "the answer does not verify");
     }
 
+    /**
+     * OC_VERIFY_CHALLENGE (handle-protocol.md §7.10): does a secret-key answer verify against the HS_SECKEY values of
+     * an identity served here? Another server asks this for its own challenge.
+     */
+    public boolean verifyForOtherServer(ValueReference identity, ByteString signedResponse, byte[] nonce,
+                                        byte[] digest, RecordReader reads) {
+        if (!responsibility.isMine(identity.handle())) {
+            throw new cn.idnode.node.error.NotResponsibleException("identity " + identity + " is not served here");
+        }
+        List<HandleValue> keys = keys(identity, ValueTypes.HS_SECKEY, true, reads);
+        try {
+            for (HandleValue key : keys) {
+                if (verifier.verifySecretKey(key.data(), signedResponse, nonce, digest)) {
+                    return true;
+                }
+            }
+        } catch (KeyVerifier.BadAnswerException e) {
+            throw new HandleException(ResponseCode.AUTHEN_ERROR, "cannot check the answer: " + e.getMessage());
+        }
+        return false;
+    }
+
     private List<HandleValue> keys(ValueReference identity, ByteString type, boolean local, RecordReader reads) {
         Optional<List<HandleValue>> values;
         if (local) {

@@ -127,7 +127,17 @@ public final class ConfigLoader {
             } else {
                 String wanted = envStyle ? key.toUpperCase(java.util.Locale.ROOT).replace('.', '_') : key;
                 if (wanted.equals(name)) {
-                    node.set(e.getKey(), TextNode.valueOf(value));
+                    if (e.getValue().isArray()) {
+                        com.fasterxml.jackson.databind.node.ArrayNode list = node.arrayNode();
+                        for (String item : value.split(",")) {
+                            if (!item.isBlank()) {
+                                list.add(item.trim());
+                            }
+                        }
+                        node.set(e.getKey(), list);
+                    } else {
+                        node.set(e.getKey(), TextNode.valueOf(value));
+                    }
                     return true;
                 }
             }

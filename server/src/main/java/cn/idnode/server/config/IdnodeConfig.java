@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * docs/configuration.md; {@link #validate()} runs at start-up and names the offending key.
  */
 public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection http, StoreSection store,
-                           ExecutorSection executor) {
+                           ExecutorSection executor, AuthSection auth) {
 
     public record NodeSection(String prefix, String role, String dataDir, String description) {}
 
@@ -21,6 +21,15 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
     public record StoreSection(int blockCacheMb, boolean syncWrites, int writeBufferMb) {}
 
     public record ExecutorSection(int threads, int queueSize) {}
+
+    /**
+     * Authentication and authorization. Identities are written {@code index:handle}; the node's own administrator
+     * {@code 300:0.NA/<prefix>} is always a server administrator.
+     */
+    public record AuthSection(java.util.List<String> serverAdmins, java.util.List<String> homeOnlyAdmins,
+                              boolean adminFullAccess, boolean listHandles, int challengeLifetimeSeconds,
+                              int failedAuthPerMinute, int sessionIdleSeconds, int maxSessionSeconds,
+                              int maxSessions) {}
 
     public Path dataDir() {
         return Path.of(node.dataDir()).toAbsolutePath().normalize();
@@ -61,7 +70,27 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
         require(store.writeBufferMb() >= 1, "store.writeBufferMb must be at least 1");
         require(executor.threads() >= 0, "executor.threads must be 0 (auto) or more");
         require(executor.queueSize() >= 1, "executor.queueSize must be at least 1");
+        for (String a : auth.serverAdmins()) {
+            identity(a, "auth.serverAdmins");
+        }
+        for (String a : auth.homeOnlyAdmins()) {
+            identity(a, "auth.homeOnlyAdmins");
+        }
+        require(auth.challengeLifetimeSeconds() >= 5, "auth.challengeLifetimeSeconds must be at least 5");
+        require(auth.failedAuthPerMinute() >= 1, "auth.failedAuthPerMinute must be at least 1");
+        require(auth.sessionIdleSeconds() >= 10, "auth.sessionIdleSeconds must be at least 10");
+        require(auth.maxSessionSeconds() >= 60, "auth.maxSessionSeconds must be at least 60");
+        require(auth.maxSessions() >= 1, "auth.maxSessions must be at least 1");
         return this;
+    }
+
+    private static void identity(String text, String key) {
+        try {
+            cn.idnode.protocol.ValueReference r = cn.idnode.protocol.ValueReference.parse(text);
+            require(r.index() >= 0 && !r.handle().isEmpty(), key + ": " + text + " is not index:handle");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
     }
 
     private static void port(int p, String key) {

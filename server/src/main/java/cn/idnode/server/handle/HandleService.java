@@ -25,6 +25,8 @@ import cn.idnode.protocol.ProtocolVersion;
 import cn.idnode.protocol.ReferralResponse;
 import cn.idnode.protocol.ResponseCode;
 import cn.idnode.protocol.ValueReference;
+import cn.idnode.protocol.VerifyChallengeRequest;
+import cn.idnode.protocol.VerifyChallengeResponse;
 import cn.idnode.protocol.WireReader;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -145,6 +147,7 @@ public final class HandleService {
             }
             switch (request.opCode().code()) {
                 case 200 -> offload(x, () -> completeChallenge(x));
+                case 201 -> offload(x, () -> verifyForOtherServer(x));
                 case 401 -> sessionOps.terminate(x);
                 case 402 -> offload(x, () -> sessionOps.exchangeKey(x));
                 default -> {
@@ -283,6 +286,18 @@ public final class HandleService {
         } catch (HandleException e) {
             fail(completion, e);
         }
+    }
+
+    /** OC 201 (§7.10): another server checks a secret-key answer against an identity we serve. */
+    private void verifyForOtherServer(Exchange x) {
+        VerifyChallengeRequest b = (VerifyChallengeRequest) x.request.body();
+        ValueReference identity = new ValueReference(b.handle(), b.index());
+        boolean valid = authenticator.verifyForOtherServer(identity, b.signedResponse(), b.nonce().toByteArray(),
+                b.origRequestDigest().toByteArray(), node.records()::get);
+        if (!valid) {
+            securityEvent("secret-key answer checked for another server did not verify", identity.toString(), x);
+        }
+        x.success(new VerifyChallengeResponse(valid));
     }
 
     void securityEvent(String what, String identity, Exchange x) {

@@ -137,6 +137,29 @@ class CnriAdminInteropTest {
     }
 
     @Test
+    void verifyChallengeAnswersSecretKeyChecksForOtherServers() throws Exception {
+        byte[] user = Util.encodeString("88.888/verifier-user");
+        HandleValue secret = new HandleValue(300, Util.encodeString("HS_SECKEY"), Util.encodeString("shared-secret"));
+        secret.setAnyoneCanRead(false);
+        assertThat(send(new CreateHandleRequest(user, new HandleValue[] {secret}, admin)).responseCode)
+                .isEqualTo(AbstractMessage.RC_SUCCESS);
+        byte[] nonce = new byte[16];
+        byte[] digest = new byte[32];
+        new java.util.Random(3).nextBytes(nonce);
+        new java.util.Random(4).nextBytes(digest);
+        for (boolean right : new boolean[] {true, false}) {
+            byte[] answer = cn.idnode.crypto.ChallengeAnswers.secretKeyAnswer(
+                    Util.encodeString(right ? "shared-secret" : "guess"), 0x22, nonce, digest).toByteArray();
+            net.handle.hdllib.VerifyAuthRequest req = new net.handle.hdllib.VerifyAuthRequest(user, nonce, digest,
+                    net.handle.hdllib.Common.HASH_CODE_SHA256, answer, 300, null);
+            req.certify = true;
+            AbstractResponse r = send(req);
+            assertThat(r.responseCode).as(String.valueOf(r)).isEqualTo(AbstractMessage.RC_SUCCESS);
+            assertThat(((net.handle.hdllib.VerifyAuthResponse) r).isValid).isEqualTo(right);
+        }
+    }
+
+    @Test
     void homeAndUnhomeWithBareAndZeroNaForms() throws Exception {
         AbstractResponse home = send(new GenericRequest(Util.encodeString("88.888.42"), AbstractMessage.OC_HOME_NA, admin));
         assertThat(home.responseCode).as(String.valueOf(home)).isEqualTo(AbstractMessage.RC_SUCCESS);
