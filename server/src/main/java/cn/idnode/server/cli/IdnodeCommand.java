@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "idnode", mixinStandardHelpOptions = true, versionProvider = IdnodeCommand.VersionProvider.class,
         description = "An identifier resolution node (Handle protocol) for the industrial internet.",
         subcommands = {ServeCommand.class, KeygenCommand.class, ResolveCommand.class, LoadCommand.class,
-                CommandLine.HelpCommand.class})
+                AdminCommands.Create.class, AdminCommands.Add.class, AdminCommands.Modify.class,
+                AdminCommands.Remove.class, AdminCommands.Delete.class, AdminCommands.ListHandles.class,
+                AdminCommands.Home.class, AdminCommands.Unhome.class, CommandLine.HelpCommand.class})
 public final class IdnodeCommand implements Runnable {
 
     @CommandLine.Spec

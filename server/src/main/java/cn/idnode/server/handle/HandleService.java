@@ -72,7 +72,8 @@ public final class HandleService {
         this.executor = executor;
         this.signer = signer;
         this.authenticator = authenticator;
-        this.challenges = new PendingChallenges(settings.challengeLifetime(), settings.maxPendingChallenges());
+        this.challenges = new PendingChallenges(settings.challengeLifetime(), settings.maxPendingChallenges(),
+                node.clock());
         this.sessions = new HandleSessions(settings.sessionIdleTimeout(), settings.maxSessionLifetime(),
                 settings.maxSessions());
         this.failedAuth = new FailedAuthLimiter(settings.failedAuthPerMinute());

@@ -23,8 +23,9 @@ final class PendingChallenges {
     private final Cache<Integer, Pending> pending;
     private final SecureRandom random = new SecureRandom();
 
-    PendingChallenges(Duration lifetime, long maxPending) {
-        this.pending = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(maxPending).build();
+    PendingChallenges(Duration lifetime, long maxPending, java.time.InstantSource clock) {
+        this.pending = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(maxPending)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
     /** A fresh nonce for a new challenge. */

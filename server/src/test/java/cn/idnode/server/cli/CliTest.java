@@ -107,6 +107,50 @@ class CliTest {
     }
 
     @Test
+    void administrationFromTheCommandLine() throws Exception {
+        Path data = dir.resolve("admin-data");
+        try (EmbeddedNode node = EmbeddedNode.start(data, java.time.InstantSource.system(), Map.of())) {
+            String tcp = Integer.toString(node.server().tcpPort());
+            String udp = Integer.toString(node.server().udpPort());
+            String[] target = {"--data-dir", data.toString(), "--port", tcp};
+            Run created = run(concat(new String[] {"create", "88.888/cli-1", "--value", "1:URL:https://example.cn/c1",
+                    "--value", "2:NOTE:a:b:c"}, target));
+            assertThat(created.code()).as(created.err()).isZero();
+            assertThat(created.out()).contains("created 88.888/cli-1");
+            assertThat(run(concat(new String[] {"add", "88.888/cli-1", "-v", "3:EMAIL:x@example.cn"}, target)).code())
+                    .isZero();
+            assertThat(run(concat(new String[] {"modify", "88.888/cli-1", "-v", "1:URL:https://example.cn/c2"},
+                    target)).code()).isZero();
+            assertThat(run(concat(new String[] {"remove", "88.888/cli-1", "-i", "3"}, target)).code()).isZero();
+            Run resolved = run("resolve", "88.888/cli-1", "--port", udp);
+            assertThat(resolved.out()).contains("https://example.cn/c2").contains("a:b:c").doesNotContain("x@example");
+            Run listed = run(concat(new String[] {"list", "88.888"}, target));
+            assertThat(listed.out()).contains("88.888/CLI-1");
+            Run minted = run(concat(new String[] {"create", "88.888/batch-", "--mint", "-v", "1:URL:u"}, target));
+            assertThat(minted.out()).matches("(?s)created 88\\.888/batch-[0-9a-f-]{36}\\s*");
+            assertThat(run(concat(new String[] {"home", "88.888.77"}, target)).code()).isZero();
+            assertThat(run(concat(new String[] {"unhome", "88.888.77"}, target)).code()).isZero();
+            Run dup = run(concat(new String[] {"create", "88.888/cli-1", "-v", "1:URL:u"}, target));
+            assertThat(dup.code()).isEqualTo(1);
+            assertThat(dup.err()).contains("HANDLE_ALREADY_EXISTS");
+            Run keygen = run("keygen", "--private", dir.resolve("user.bin").toString());
+            assertThat(keygen.code()).isZero();
+            Run stranger = run(concat(new String[] {"delete", "88.888/cli-1", "--auth", "300:0.NA/88.888", "--key",
+                    dir.resolve("user.bin").toString()}, target));
+            assertThat(stranger.code()).isEqualTo(1);
+            assertThat(stranger.err()).contains("AUTHENTICATION_FAILED");
+            assertThat(run(concat(new String[] {"delete", "88.888/cli-1"}, target)).code()).isZero();
+            assertThat(run("resolve", "88.888/cli-1", "--port", udp).err()).contains("HANDLE_NOT_FOUND");
+        }
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void invalidRecordsStopTheLoadWithAClearMessageUnlessSkipped() throws Exception {
         Path data = dir.resolve("data");
         Path bad = dir.resolve("bad.jsonl");

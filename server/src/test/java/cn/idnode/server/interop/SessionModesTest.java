@@ -57,10 +57,11 @@ class SessionModesTest {
     static Path dir;
     static EmbeddedNode node;
     static PrivateKey adminKey;
+    static final cn.idnode.testing.FakeClock clock = new cn.idnode.testing.FakeClock(java.time.Instant.now());
 
     @BeforeAll
     static void start() throws Exception {
-        node = EmbeddedNode.start(dir);
+        node = EmbeddedNode.start(dir, clock, java.util.Map.of());
         adminKey = PrivateKeyFiles.decode(Files.readAllBytes(node.server().adminKeyFile()));
     }
 
@@ -273,6 +274,23 @@ class SessionModesTest {
             assertThat(done.requestId()).isEqualTo(answer.requestId());
             Message replayed = c.exchange(answer);
             assertThat(replayed.responseCode()).isEqualTo(ResponseCode.AUTHEN_TIMEOUT);
+        }
+    }
+
+    @Test
+    void expiredChallengesAreRefused() throws Exception {
+        try (SessionClient c = new SessionClient()) {
+            Message challenge = c.exchange(c.plain(OpCode.CREATE_HANDLE, create("88.888/late")));
+            assertThat(challenge.responseCode()).isEqualTo(ResponseCode.AUTHENTICATION_NEEDED);
+            c.sessionId = challenge.sessionId();
+            ChallengeResponse ch = (ChallengeResponse) challenge.body();
+            ByteString sig = ChallengeAnswers.signPublicKey(adminKey, "SHA-256", ByteString.utf8("0.NA/88.888"),
+                    ch.nonce().toByteArray(), challenge.digest().orElseThrow().digest().toByteArray());
+            clock.advance(java.time.Duration.ofSeconds(61));
+            Message late = c.exchange(c.plain(OpCode.CHALLENGE_RESPONSE, new ChallengeAnswerRequest(
+                    ChallengeAnswerRequest.HS_PUBKEY, ByteString.utf8("0.NA/88.888"), 300, sig)));
+            assertThat(late.responseCode()).isEqualTo(ResponseCode.AUTHEN_TIMEOUT);
+            assertThat(late.opCode()).isEqualTo(OpCode.CHALLENGE_RESPONSE);
         }
     }
 
