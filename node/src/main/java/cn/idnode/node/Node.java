@@ -9,9 +9,11 @@ import cn.idnode.node.record.RecordStore;
 import cn.idnode.node.site.LocalSite;
 import cn.idnode.node.site.SitePublisher;
 import cn.idnode.node.auth.Authorizer;
+import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.node.auth.ServerAdmins;
 import cn.idnode.node.op.admin.AdminOperations;
 import cn.idnode.protocol.ValueReference;
+import cn.idnode.protocol.ValueTypes;
 import cn.idnode.store.Store;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ public final class Node {
     private final AdminOperations admin;
     private final ValueReference adminIdentity;
     private final Responsibility responsibility;
+    private final RemoteIdentities remote;
 
     private Node(Store store, InstantSource clock, Metrics metrics, NodeSettings settings) {
         this.store = store;
@@ -49,8 +52,12 @@ public final class Node {
         List<ValueReference> admins = new ArrayList<>();
         admins.add(adminIdentity);
         admins.addAll(settings.serverAdmins());
+        this.remote = settings.remote();
+        Authorizer.GroupSource groups = (ref, reads) -> responsibility.isMine(ref.handle())
+                ? reads.read(ref.handle()).map(r -> r.values().decode())
+                : remote.resolve(ref.handle(), List.of(ValueTypes.HS_VLIST), List.of(ref.index()));
         this.authorizer = new Authorizer(new ServerAdmins(admins, settings.homeOnlyAdmins(),
-                settings.adminFullAccess()), settings.groups());
+                settings.adminFullAccess()), groups);
         this.resolve = new ResolveOperation(responsibility, authorizer);
         this.getSiteInfo = new GetSiteInfoOperation(site);
         this.admin = new AdminOperations(store, records, prefixes, responsibility, authorizer, settings.listHandles());
@@ -65,6 +72,11 @@ public final class Node {
         new SitePublisher(store, node.records, node.prefixes).publish(node.site, settings.prefix(), settings.site(),
                 settings.adminKeyBlob(), clock.millis());
         return node;
+    }
+
+    /** Identities and groups served by other nodes. */
+    public RemoteIdentities remoteIdentities() {
+        return remote;
     }
 
     public Responsibility responsibility() {

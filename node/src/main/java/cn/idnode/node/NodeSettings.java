@@ -1,6 +1,6 @@
 package cn.idnode.node;
 
-import cn.idnode.node.auth.Authorizer;
+import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.SiteInfo;
 import cn.idnode.protocol.ValueReference;
@@ -16,18 +16,17 @@ import java.util.List;
  * @param homeOnlyAdmins    identities allowed only to home, unhome and list prefixes
  * @param adminFullAccess   server administrators pass every HS_ADMIN check
  * @param listHandles       LIST_HANDLES enabled
- * @param groups            where admin groups (HS_VLIST) are read
+ * @param remote            identities and groups served by other nodes
  */
 public record NodeSettings(ByteString prefix, SiteInfo site, ByteString adminKeyBlob, List<ValueReference> serverAdmins,
                            List<ValueReference> homeOnlyAdmins, boolean adminFullAccess, boolean listHandles,
-                           Authorizer.GroupSource groups) {
+                           RemoteIdentities remote) {
     public NodeSettings {
         serverAdmins = List.copyOf(serverAdmins);
         homeOnlyAdmins = List.copyOf(homeOnlyAdmins);
     }
 
     public static NodeSettings of(ByteString prefix, SiteInfo site, ByteString adminKeyBlob) {
-        return new NodeSettings(prefix, site, adminKeyBlob, List.of(), List.of(), true, true,
-                Authorizer.localOnly());
+        return new NodeSettings(prefix, site, adminKeyBlob, List.of(), List.of(), true, true, RemoteIdentities.NONE);
     }
 }

@@ -28,6 +28,7 @@ public final class EmbeddedNode implements AutoCloseable {
         s.put("handle.udpPort", "0");
         s.put("handle.tcpPort", "0");
         s.put("http.port", "0");
+        s.put("http.httpsPort", "0");
         s.put("store.blockCacheMb", "32");
         s.put("executor.threads", "8");
         s.putAll(settings);
@@ -57,6 +58,10 @@ public final class EmbeddedNode implements AutoCloseable {
 
     public String httpBase() {
         return "http://127.0.0.1:" + server.httpPort();
+    }
+
+    public String httpsBase() {
+        return "https://127.0.0.1:" + server.httpsPort();
     }
 
     @Override

@@ -21,6 +21,7 @@ import cn.idnode.server.keys.CryptoKeyVerifier;
 import cn.idnode.server.handle.TcpServer;
 import cn.idnode.server.handle.UdpServer;
 import cn.idnode.server.http.HttpApi;
+import cn.idnode.server.http.HttpSettings;
 import cn.idnode.server.keys.NodeKeys;
 import cn.idnode.node.site.SitePublisher;
 import cn.idnode.store.Store;
@@ -62,6 +63,7 @@ public final class IdnodeServer implements AutoCloseable {
     private final int udpPort;
     private final int tcpPort;
     private final int httpPort;
+    private final int httpsPort;
     private final long startMillis;
 
     private IdnodeServer(IdnodeConfig config, InstantSource clock) throws InterruptedException {
@@ -91,13 +93,16 @@ public final class IdnodeServer implements AutoCloseable {
         closeables.add(tcp);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(io).setWorkerPoolSize(4));
         closeables.add(() -> vertx.close().toCompletionStage().toCompletableFuture().get());
-        HttpApi http = new HttpApi(vertx, config.http().bind(), config.http().port(), config.http().maxBodyBytes(),
-                config.http().publicPrefixList(), holder, executor,
-                config.http().metrics() ? Optional.of(registry) : Optional.empty());
+        // HTTP and HTTPS (REST authentication, handle-protocol.md §20.7); the authenticator exists once the node does
+        java.util.concurrent.atomic.AtomicReference<Authenticator> httpAuthenticator =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        HttpApi http = new HttpApi(vertx, HttpSettings.of(config, keys), holder, httpAuthenticator::get, clock,
+                executor, config.http().metrics() ? Optional.of(registry) : Optional.empty());
         closeables.add(http);
         this.udpPort = udp.port();
         this.tcpPort = tcp.port();
         this.httpPort = http.port();
+        this.httpsPort = http.httpsPort();
 
         ByteString prefix = ByteString.utf8(config.node().prefix());
         IdnodeConfig.AuthSection auth = config.auth();
@@ -105,9 +110,10 @@ public final class IdnodeServer implements AutoCloseable {
                 siteInfo(config, keys, tcpPort, udpPort, httpPort), keys.adminPublicKeyBlob(),
                 auth.serverAdmins().stream().map(ValueReference::parse).toList(),
                 auth.homeOnlyAdmins().stream().map(ValueReference::parse).toList(), auth.adminFullAccess(),
-                auth.listHandles(), Authorizer.localOnly()));
+                auth.listHandles(), RemoteIdentities.NONE));
         Authenticator authenticator = new Authenticator(new CryptoKeyVerifier(), node.responsibility(),
                 RemoteIdentities.NONE);
+        httpAuthenticator.set(authenticator);
         holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate()), authenticator,
                 new SiteKey(keys.sitePublicKeyBlob(), keys.site().getPrivate()), new HandleSettings(
                 Duration.ofSeconds(auth.challengeLifetimeSeconds()), 100_000, auth.failedAuthPerMinute(),
@@ -177,6 +183,16 @@ public final class IdnodeServer implements AutoCloseable {
         return httpPort;
     }
 
+    /** The bound HTTPS port (authenticated REST). */
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    /** The certificate the HTTPS port serves (self-signed for the site key unless configured). */
+    public Path httpsCertificateFile() {
+        return HttpSettings.of(config, keys).certificateFile();
+    }
+
     public long startMillis() {
         return startMillis;
     }
@@ -199,6 +215,8 @@ public final class IdnodeServer implements AutoCloseable {
                 "  Handle UDP   " + h.bind() + ":" + udpPort,
                 "  HTTP         http://" + httpHost + ":" + httpPort + "/  (REST /api/handles/{handle}, Handle tunnel"
                         + (config.http().metrics() ? ", /metrics" : "") + ")",
+                "  HTTPS        https://" + httpHost + ":" + httpsPort + "/  (authenticated REST; certificate "
+                        + httpsCertificateFile() + ")",
                 "  data dir     " + config.dataDir(),
                 "  admin        " + adminIdentity() + "  private key " + keys.adminKeyFile(),
                 "  started in   " + startMillis + " ms");

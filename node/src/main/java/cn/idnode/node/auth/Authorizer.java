@@ -128,9 +128,4 @@ public final class Authorizer {
         return new ValueReference(r.handle().toAsciiUpperCase(), r.index());
     }
 
-    /** A group source reading local records only. */
-    public static GroupSource localOnly() {
-        return (ref, reads) -> reads.read(ref.handle()).map(rec -> rec.values().decode());
-    }
-
 }

@@ -16,7 +16,13 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
                                 int maxConnectionsPerAddress, int maxPipelinedRequests, int udpReassemblyTimeoutMillis,
                                 int udpReassemblyMaxBytes, int ioThreads) {}
 
-    public record HttpSection(String bind, int port, boolean publicPrefixList, int maxBodyBytes, boolean metrics) {}
+    /**
+     * The HTTP port and its TLS twin ({@code httpsPort}): REST, tunnel, metrics. Empty {@code tlsCertificate} /
+     * {@code tlsPrivateKey} = a self-signed certificate for the site key, made at first start.
+     */
+    public record HttpSection(String bind, int port, boolean publicPrefixList, int maxBodyBytes, boolean metrics,
+                              int httpsPort, String tlsCertificate, String tlsPrivateKey,
+                              boolean allowAuthOverPlainHttp, int sessionIdleSeconds, int maxSessions) {}
 
     public record StoreSection(int blockCacheMb, boolean syncWrites, int writeBufferMb) {}
 
@@ -66,6 +72,12 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
         require(handle.udpReassemblyMaxBytes() >= 262_144, "handle.udpReassemblyMaxBytes must be at least 262144");
         require(handle.ioThreads() >= 0, "handle.ioThreads must be 0 (auto) or more");
         require(http.maxBodyBytes() >= 1024, "http.maxBodyBytes must be at least 1024");
+        port(http.httpsPort(), "http.httpsPort");
+        require(http.tlsCertificate() != null && http.tlsPrivateKey() != null
+                        && http.tlsCertificate().isBlank() == http.tlsPrivateKey().isBlank(),
+                "http.tlsCertificate and http.tlsPrivateKey are set together (or both left empty)");
+        require(http.sessionIdleSeconds() >= 10, "http.sessionIdleSeconds must be at least 10");
+        require(http.maxSessions() >= 1, "http.maxSessions must be at least 1");
         require(store.blockCacheMb() >= 8, "store.blockCacheMb must be at least 8");
         require(store.writeBufferMb() >= 1, "store.writeBufferMb must be at least 1");
         require(executor.threads() >= 0, "executor.threads must be 0 (auto) or more");

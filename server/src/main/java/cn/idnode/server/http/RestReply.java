@@ -79,8 +79,10 @@ final class RestReply {
         if (e.getMessage() != null && !e.getMessage().isEmpty()) {
             body.put("message", e.getMessage());
         }
-        if (e.responseCode().code() == 402) {
-            ctx.response().putHeader("WWW-Authenticate", "Handle");
+        HttpAuthentication auth = ctx.get(HttpAuthentication.KEY);
+        if (e.responseCode().code() == 402 && auth != null) {
+            auth.needed(ctx, body); // 401 with a challenge, or 403 where authentication is not accepted
+            return;
         }
         json(ctx, e.httpStatus(), body);
     }
