@@ -78,8 +78,9 @@ class SmokeTest {
     void openLoopSendsAtTheRequestedRate() throws Exception {
         Result r = run(options(Target.UDP).withRate(2000));
         assertThat(r.errorSummary()).isEqualTo("none");
-        // never faster than asked; slower only if the (cold, shared) machine cannot keep up — then it shows as backlog
-        assertThat(r.throughput()).isPositive().isLessThan(2300.0);
+        // open loop: requests follow a schedule; a stall (cold JIT, shared CPU) is caught up afterwards, so the 1 s
+        // window may also carry requests scheduled during the 0.3 s warm-up — but never more than the schedule holds
+        assertThat(r.throughput()).isPositive().isLessThanOrEqualTo(2000.0 * 1.3 * 1.05);
         assertThat(r.totals().sendLag().getTotalCount()).isPositive();
     }
 }

@@ -15,4 +15,9 @@ public sealed interface MessageBody permits ResolutionRequest, GetSiteInfoReques
 
     /** Writes the body fields (without any request digest). */
     void encodeTo(WireWriter w);
+
+    /** A size hint for the encoded body, so encoders allocate once. */
+    default int sizeHint() {
+        return 64;
+    }
 }

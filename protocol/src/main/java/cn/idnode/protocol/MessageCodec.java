@@ -136,7 +136,8 @@ public final class MessageCodec {
      */
     public static byte[] encodeMessage(ProtocolVersion version, Header header, Optional<RequestDigest> digest,
                                        MessageBody body, Optional<Credential> credential) {
-        WireWriter w = new WireWriter(256);
+        WireWriter w = new WireWriter(Limits.HEADER_SIZE + digest.map(d -> 1 + d.digest().length()).orElse(0)
+                + body.sizeHint() + (credential.isPresent() ? 256 : 4));
         int flags = header.opFlags();
         ResponseCode rc = header.responseCode();
         if (!header.isRequest()) {
@@ -158,7 +159,7 @@ public final class MessageCodec {
         } else {
             w.writeInt(0);
         }
-        return w.toByteArray();
+        return w.toExactByteArray();
     }
 
     /** Envelope (with the right message length) followed by {@code message}. */

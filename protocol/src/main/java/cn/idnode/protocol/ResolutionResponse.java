@@ -8,6 +8,11 @@ public record ResolutionResponse(ByteString handle, EncodedValues values) implem
         values.writeTo(w);
     }
 
+    @Override
+    public int sizeHint() {
+        return 8 + handle.length() + values.byteLength();
+    }
+
     static ResolutionResponse decode(WireReader r) throws ProtocolException {
         ByteString handle = r.readBytes("handle");
         return new ResolutionResponse(handle,

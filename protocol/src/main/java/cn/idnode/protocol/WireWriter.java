@@ -106,6 +106,11 @@ public final class WireWriter {
         return Arrays.copyOf(buf, pos);
     }
 
+    /** The written bytes; the internal array itself when it is exactly full (the writer must not be used after). */
+    public byte[] toExactByteArray() {
+        return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
+    }
+
     public ByteString toByteString() {
         return ByteString.wrap(toByteArray());
     }

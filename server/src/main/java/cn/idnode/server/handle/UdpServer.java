@@ -11,6 +11,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
@@ -53,7 +54,11 @@ public final class UdpServer implements AutoCloseable {
                         }
                     });
             if (NettyTransports.nativeEpoll()) {
-                b.option(EpollChannelOption.SO_REUSEPORT, true);
+                // several datagrams per system call (recvmmsg): each slot of the receive buffer holds one datagram
+                b.option(EpollChannelOption.SO_REUSEPORT, true)
+                        .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, Limits.UDP_PACKET_SIZE)
+                        .option(ChannelOption.RCVBUF_ALLOCATOR,
+                                new FixedRecvByteBufAllocator(Limits.UDP_PACKET_SIZE * 32));
             }
             Channel ch = b.bind(bind, boundPort).sync().channel();
             boundPort = ((InetSocketAddress) ch.localAddress()).getPort();
@@ -74,29 +79,33 @@ public final class UdpServer implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
-    /** Splits an answer into datagrams of at most 512 bytes. */
-    static List<byte[]> datagrams(Outbound out) {
+    /**
+     * Writes an answer as datagrams of at most 512 bytes (not flushed): one datagram if it fits, else fragments of
+     * 492 message bytes, each behind an envelope with TC set and the fragment number.
+     */
+    static void writeDatagrams(ChannelHandlerContext ctx, InetSocketAddress to, Outbound out, byte[] scratch) {
         byte[] msg = out.message();
         if (msg.length <= Limits.UDP_DATA_SIZE) {
-            return List.of(out.framed());
+            out.envelope().encodeTo(scratch, 0);
+            ByteBuf b = ctx.alloc().directBuffer(Limits.ENVELOPE_SIZE + msg.length);
+            ctx.write(new DatagramPacket(b.writeBytes(scratch).writeBytes(msg), to));
+            return;
         }
         int count = (msg.length + Limits.UDP_DATA_SIZE - 1) / Limits.UDP_DATA_SIZE;
-        List<byte[]> packets = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
             int from = k * Limits.UDP_DATA_SIZE;
             int len = Math.min(Limits.UDP_DATA_SIZE, msg.length - from);
-            byte[] p = new byte[Limits.ENVELOPE_SIZE + len];
-            out.envelope().withFragment(k, true).encodeTo(p, 0);
-            System.arraycopy(msg, from, p, Limits.ENVELOPE_SIZE, len);
-            packets.add(p);
+            out.envelope().withFragment(k, true).encodeTo(scratch, 0);
+            ByteBuf b = ctx.alloc().directBuffer(Limits.ENVELOPE_SIZE + len);
+            ctx.write(new DatagramPacket(b.writeBytes(scratch).writeBytes(msg, from, len), to));
         }
-        return packets;
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
         private final Supplier<HandleService> service;
         private final Metrics metrics;
         private final UdpReassembler reassembler;
+        private final byte[] scratch = new byte[Limits.ENVELOPE_SIZE];
         private boolean needsFlush;
 
         Handler(Supplier<HandleService> service, Metrics metrics, UdpReassembler reassembler) {
@@ -164,18 +173,17 @@ public final class UdpServer implements AutoCloseable {
         }
 
         private void send(ChannelHandlerContext ctx, InetSocketAddress to, List<Outbound> answers) {
-            boolean inLoop = ctx.executor().inEventLoop();
+            if (!ctx.executor().inEventLoop()) {
+                ctx.executor().execute(() -> {
+                    send(ctx, to, answers);
+                    ctx.flush();
+                });
+                return;
+            }
             for (Outbound o : answers) {
-                for (byte[] p : datagrams(o)) {
-                    ByteBuf b = ctx.alloc().directBuffer(p.length).writeBytes(p);
-                    ctx.write(new DatagramPacket(b, to));
-                }
+                writeDatagrams(ctx, to, o, scratch);
             }
-            if (inLoop) {
-                needsFlush = true;
-            } else {
-                ctx.flush();
-            }
+            needsFlush = true;
         }
 
         @Override
