@@ -73,7 +73,8 @@ public final class IdnodeServer implements AutoCloseable {
         this.keys = NodeKeys.loadOrCreate(dataDir);
         Store store = RocksDbStore.open(dataDir.resolve("store"), new RocksDbOptions(
                 config.store().blockCacheMb() * (1L << 20), config.store().syncWrites(),
-                config.store().writeBufferMb() * (1L << 20), 2), NodeSchema.all());
+                config.store().writeBufferMb() * (1L << 20), 2, config.store().recordCacheMb() * (1L << 20)),
+                NodeSchema.all());
         closeables.add(store);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);

@@ -905,4 +905,51 @@ public abstract class StoreContractTest {
             }
         }
     }
+
+    /**
+     * Reads never go back in time: a read that starts after a write was acknowledged sees that write or a later one,
+     * through every read path (engines with read caches must not serve values older than the last write).
+     */
+    @Test
+    void readsAfterAcknowledgedWritesNeverSeeOlderValues() throws Exception {
+        byte[] key = "linearizable".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> violation = new java.util.concurrent.atomic.AtomicReference<>();
+        store.write(new WriteBatch().put(KV, key, StoreKeys.sequence(0)));
+        Thread[] readers = new Thread[3];
+        for (int t = 0; t < readers.length; t++) {
+            boolean cacheOnly = t == 0;
+            readers[t] = new Thread(() -> {
+                while (!done.get() && violation.get() == null) {
+                    long before = committed.get();
+                    byte[] v;
+                    if (cacheOnly) {
+                        CachedRead r = store.getIfCached(KV, key);
+                        if (!(r instanceof CachedRead.Hit hit)) {
+                            continue;
+                        }
+                        v = hit.value();
+                    } else {
+                        v = store.get(KV, key).orElseThrow();
+                    }
+                    long seen = StoreKeys.sequence(v);
+                    if (seen < before) {
+                        violation.set("read " + seen + " after " + before + " was acknowledged");
+                    }
+                }
+            });
+            readers[t].start();
+        }
+        for (long i = 1; i <= 3000 && violation.get() == null; i++) {
+            store.write(new WriteBatch().put(KV, key, StoreKeys.sequence(i)));
+            committed.set(i);
+        }
+        done.set(true);
+        for (Thread r : readers) {
+            r.join();
+        }
+        assertThat(violation.get()).isNull();
+        assertThat(StoreKeys.sequence(store.get(KV, key).orElseThrow())).isEqualTo(3000);
+    }
 }

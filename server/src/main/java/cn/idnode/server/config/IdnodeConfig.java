@@ -24,7 +24,7 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
                               int httpsPort, String tlsCertificate, String tlsPrivateKey,
                               boolean allowAuthOverPlainHttp, int sessionIdleSeconds, int maxSessions) {}
 
-    public record StoreSection(int blockCacheMb, boolean syncWrites, int writeBufferMb) {}
+    public record StoreSection(int blockCacheMb, boolean syncWrites, int writeBufferMb, int recordCacheMb) {}
 
     public record ExecutorSection(int threads, int queueSize) {}
 
@@ -80,6 +80,7 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
         require(http.maxSessions() >= 1, "http.maxSessions must be at least 1");
         require(store.blockCacheMb() >= 8, "store.blockCacheMb must be at least 8");
         require(store.writeBufferMb() >= 1, "store.writeBufferMb must be at least 1");
+        require(store.recordCacheMb() >= 0, "store.recordCacheMb must be 0 (off) or more");
         require(executor.threads() >= 0, "executor.threads must be 0 (auto) or more");
         require(executor.queueSize() >= 1, "executor.queueSize must be at least 1");
         for (String a : auth.serverAdmins()) {

@@ -8,8 +8,10 @@ package cn.idnode.store.rocksdb;
  *                        process crash); RocksDB groups concurrent writers into one sync
  * @param writeBufferBytes memtable size per key space
  * @param maxBackgroundJobs flush and compaction threads
+ * @param valueCacheBytes  in-process cache of values read by key (0 = none): hot point reads skip RocksDB entirely
  */
-public record RocksDbOptions(long blockCacheBytes, boolean syncWrites, long writeBufferBytes, int maxBackgroundJobs) {
+public record RocksDbOptions(long blockCacheBytes, boolean syncWrites, long writeBufferBytes, int maxBackgroundJobs,
+                             long valueCacheBytes) {
 
     public RocksDbOptions {
         if (blockCacheBytes < 1 << 20) {
@@ -21,6 +23,13 @@ public record RocksDbOptions(long blockCacheBytes, boolean syncWrites, long writ
         if (maxBackgroundJobs < 1) {
             throw new IllegalArgumentException("maxBackgroundJobs must be at least 1");
         }
+        if (valueCacheBytes < 0) {
+            throw new IllegalArgumentException("valueCacheBytes must be 0 (off) or more");
+        }
+    }
+
+    public RocksDbOptions(long blockCacheBytes, boolean syncWrites, long writeBufferBytes, int maxBackgroundJobs) {
+        this(blockCacheBytes, syncWrites, writeBufferBytes, maxBackgroundJobs, 0);
     }
 
     public static RocksDbOptions defaults() {
@@ -28,10 +37,14 @@ public record RocksDbOptions(long blockCacheBytes, boolean syncWrites, long writ
     }
 
     public RocksDbOptions withSyncWrites(boolean sync) {
-        return new RocksDbOptions(blockCacheBytes, sync, writeBufferBytes, maxBackgroundJobs);
+        return new RocksDbOptions(blockCacheBytes, sync, writeBufferBytes, maxBackgroundJobs, valueCacheBytes);
     }
 
     public RocksDbOptions withBlockCacheBytes(long bytes) {
-        return new RocksDbOptions(bytes, syncWrites, writeBufferBytes, maxBackgroundJobs);
+        return new RocksDbOptions(bytes, syncWrites, writeBufferBytes, maxBackgroundJobs, valueCacheBytes);
+    }
+
+    public RocksDbOptions withValueCacheBytes(long bytes) {
+        return new RocksDbOptions(blockCacheBytes, syncWrites, writeBufferBytes, maxBackgroundJobs, bytes);
     }
 }

@@ -100,6 +100,8 @@ public final class RocksDbStore implements Store {
     private final KeyLocks locks = new KeyLocks(LOCK_STRIPES);
     private final Lifecycle lifecycle = new Lifecycle();
     private final Set<RocksDbCursor> openCursors = ConcurrentHashMap.newKeySet();
+    /** In-process cache of key/value reads; null when {@code valueCacheBytes} is 0. */
+    private final ValueCache valueCache;
 
     private RocksDbStore(Path directory, RocksDbOptions options, Tuning tuning, RocksDB db,
                          List<ColumnFamilyHandle> handles, Map<String, Space> spaces) {
@@ -109,6 +111,7 @@ public final class RocksDbStore implements Store {
         this.db = db;
         this.handles = handles;
         this.spaces = spaces;
+        this.valueCache = options.valueCacheBytes() > 0 ? new ValueCache(options.valueCacheBytes(), LOCK_STRIPES) : null;
     }
 
     /**
@@ -184,7 +187,20 @@ public final class RocksDbStore implements Store {
         lifecycle.enter();
         try {
             Space s = resolve(space);
-            return Optional.ofNullable(db.get(s.handle(), tuning.readOptions, key));
+            if (valueCache == null || s.kind() != KeySpace.Kind.KEY_VALUE) {
+                return Optional.ofNullable(db.get(s.handle(), tuning.readOptions, key));
+            }
+            byte[] cached = valueCache.get(s.name(), key);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+            int stripe = locks.stripe(s.name(), key);
+            long version = valueCache.version(stripe);
+            byte[] value = db.get(s.handle(), tuning.readOptions, key);
+            if (value != null) {
+                valueCache.offer(s.name(), key, value, stripe, version);
+            }
+            return Optional.ofNullable(value);
         } catch (RocksDBException e) {
             throw failure("get", space, e);
         } finally {
@@ -198,8 +214,23 @@ public final class RocksDbStore implements Store {
         lifecycle.enter();
         try {
             Space s = resolve(space);
+            boolean cacheable = valueCache != null && s.kind() == KeySpace.Kind.KEY_VALUE;
+            if (cacheable) {
+                byte[] cached = valueCache.get(s.name(), key);
+                if (cached != null) {
+                    return new CachedRead.Hit(cached);
+                }
+            }
+            int stripe = cacheable ? locks.stripe(s.name(), key) : 0;
+            long version = cacheable ? valueCache.version(stripe) : 0;
             byte[] value = db.get(s.handle(), tuning.cacheOnlyReadOptions, key);
-            return value == null ? CachedRead.ABSENT : new CachedRead.Hit(value);
+            if (value == null) {
+                return CachedRead.ABSENT;
+            }
+            if (cacheable) {
+                valueCache.offer(s.name(), key, value, stripe, version);
+            }
+            return new CachedRead.Hit(value);
         } catch (RocksDBException e) {
             if (e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete) {
                 return CachedRead.UNKNOWN; // the answer is on disk
@@ -278,7 +309,16 @@ public final class RocksDbStore implements Store {
             }
             try (KeyLocks.Held held = locks.lock(Arrays.copyOf(stripes, stripeCount))) {
                 checkPreconditions(ops, resolved);
-                return apply(ops, resolved);
+                WriteResult result = apply(ops, resolved);
+                if (valueCache != null) {
+                    for (WriteBatch.Op op : ops) {
+                        if (op.space().kind() == KeySpace.Kind.KEY_VALUE && (op.type() == WriteBatch.Op.Type.PUT
+                                || op.type() == WriteBatch.Op.Type.DELETE)) {
+                            valueCache.invalidate(op.space().name(), op.key(), locks.stripe(op.space().name(), op.key()));
+                        }
+                    }
+                }
+                return result;
             }
         } finally {
             lifecycle.exit();

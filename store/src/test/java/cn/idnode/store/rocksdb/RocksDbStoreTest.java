@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** The contract suite against the RocksDB engine, plus what only this engine promises. */
 class RocksDbStoreTest extends StoreContractTest {
-    static final RocksDbOptions TEST_OPTIONS = new RocksDbOptions(16L << 20, false, 4L << 20, 2);
+    /** The contract suite runs with the value cache on, so every read and write path goes through it. */
+    static final RocksDbOptions TEST_OPTIONS = new RocksDbOptions(16L << 20, false, 4L << 20, 2, 8L << 20);
 
     @Override
     protected Store openStore(Path dir, Collection<KeySpace> spaces) {
