@@ -8,7 +8,9 @@ import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.RecordStore;
 import cn.idnode.node.site.LocalSite;
 import cn.idnode.node.site.SitePublisher;
+import cn.idnode.node.auth.Authenticator;
 import cn.idnode.node.auth.Authorizer;
+import cn.idnode.node.auth.CryptoKeyVerifier;
 import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.node.auth.ServerAdmins;
 import cn.idnode.node.op.admin.AdminOperations;
@@ -38,6 +40,7 @@ public final class Node {
     private final ValueReference adminIdentity;
     private final Responsibility responsibility;
     private final RemoteIdentities remote;
+    private final Authenticator authenticator;
 
     private Node(Store store, InstantSource clock, Metrics metrics, NodeSettings settings) {
         this.store = store;
@@ -58,6 +61,7 @@ public final class Node {
                 : remote.resolve(ref.handle(), List.of(ValueTypes.HS_VLIST), List.of(ref.index()));
         this.authorizer = new Authorizer(new ServerAdmins(admins, settings.homeOnlyAdmins(),
                 settings.adminFullAccess()), groups);
+        this.authenticator = new Authenticator(new CryptoKeyVerifier(), responsibility, remote);
         this.resolve = new ResolveOperation(responsibility, authorizer);
         this.getSiteInfo = new GetSiteInfoOperation(site);
         this.admin = new AdminOperations(store, records, prefixes, responsibility, authorizer, settings.listHandles());
@@ -72,6 +76,11 @@ public final class Node {
         new SitePublisher(store, node.records, node.prefixes).publish(node.site, settings.prefix(), settings.site(),
                 settings.adminKeyBlob(), clock.millis());
         return node;
+    }
+
+    /** Proves identities from challenge answers, for every surface. */
+    public Authenticator authenticator() {
+        return authenticator;
     }
 
     /** Identities and groups served by other nodes. */

@@ -17,7 +17,8 @@ import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.server.handle.HandleService;
 import cn.idnode.server.handle.HandleSettings;
 import cn.idnode.server.handle.SiteKey;
-import cn.idnode.server.keys.CryptoKeyVerifier;
+import cn.idnode.server.client.UpstreamIdentities;
+import cn.idnode.server.client.UpstreamResolver;
 import cn.idnode.server.handle.TcpServer;
 import cn.idnode.server.handle.UdpServer;
 import cn.idnode.server.http.HttpApi;
@@ -34,6 +35,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,9 +113,8 @@ public final class IdnodeServer implements AutoCloseable {
                 siteInfo(config, keys, tcpPort, udpPort, httpPort), keys.adminPublicKeyBlob(),
                 auth.serverAdmins().stream().map(ValueReference::parse).toList(),
                 auth.homeOnlyAdmins().stream().map(ValueReference::parse).toList(), auth.adminFullAccess(),
-                auth.listHandles(), RemoteIdentities.NONE));
-        Authenticator authenticator = new Authenticator(new CryptoKeyVerifier(), node.responsibility(),
-                RemoteIdentities.NONE);
+                auth.listHandles(), remoteIdentities(config)));
+        Authenticator authenticator = node.authenticator();
         httpAuthenticator.set(authenticator);
         holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate()), authenticator,
                 new SiteKey(keys.sitePublicKeyBlob(), keys.site().getPrivate()), new HandleSettings(
@@ -121,6 +122,26 @@ public final class IdnodeServer implements AutoCloseable {
                 Duration.ofSeconds(auth.sessionIdleSeconds()), Duration.ofSeconds(auth.maxSessionSeconds()),
                 auth.maxSessions())));
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Identities homed elsewhere, found through the configured upstream nodes (none: local identities only). */
+    static RemoteIdentities remoteIdentities(IdnodeConfig config) {
+        List<InetSocketAddress> upstream = config.resolution().upstream().stream()
+                .map(IdnodeServer::hostPort).toList();
+        return upstream.isEmpty() ? RemoteIdentities.NONE : new UpstreamIdentities(new UpstreamResolver(upstream,
+                Duration.ofMillis(config.resolution().timeoutMillis())));
+    }
+
+    static InetSocketAddress hostPort(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new ConfigException("resolution.upstream entries are host:port, got " + text);
+        }
+        try {
+            return new InetSocketAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("resolution.upstream entries are host:port, got " + text);
+        }
     }
 
     /** Starts a node; closes whatever was opened if anything fails. */

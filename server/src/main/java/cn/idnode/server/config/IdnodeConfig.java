@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * docs/configuration.md; {@link #validate()} runs at start-up and names the offending key.
  */
 public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection http, StoreSection store,
-                           ExecutorSection executor, AuthSection auth) {
+                           ExecutorSection executor, AuthSection auth, ResolutionSection resolution) {
 
     public record NodeSection(String prefix, String role, String dataDir, String description) {}
 
@@ -27,6 +27,12 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
     public record StoreSection(int blockCacheMb, boolean syncWrites, int writeBufferMb, int recordCacheMb) {}
 
     public record ExecutorSection(int threads, int queueSize) {}
+
+    /**
+     * Where handles served by other nodes are found: upstream nodes (the top-level node or a recursive node) asked
+     * for a prefix's HS_SITE, as {@code host:port} of their Handle TCP interface.
+     */
+    public record ResolutionSection(java.util.List<String> upstream, int timeoutMillis) {}
 
     /**
      * Authentication and authorization. Identities are written {@code index:handle}; the node's own administrator
@@ -94,6 +100,10 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
         require(auth.sessionIdleSeconds() >= 10, "auth.sessionIdleSeconds must be at least 10");
         require(auth.maxSessionSeconds() >= 60, "auth.maxSessionSeconds must be at least 60");
         require(auth.maxSessions() >= 1, "auth.maxSessions must be at least 1");
+        for (String u : resolution.upstream()) {
+            require(u.matches("[^\\s]+:[0-9]{1,5}"), "resolution.upstream entries are host:port, got " + u);
+        }
+        require(resolution.timeoutMillis() >= 100, "resolution.timeoutMillis must be at least 100");
         return this;
     }
 

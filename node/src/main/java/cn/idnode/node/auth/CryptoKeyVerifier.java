@@ -1,11 +1,10 @@
-package cn.idnode.server.keys;
+package cn.idnode.node.auth;
 
 import cn.idnode.crypto.ChallengeAnswerException;
 import cn.idnode.crypto.ChallengeAnswers;
 import cn.idnode.crypto.IdentityKey;
 import cn.idnode.crypto.KeyFormatException;
 import cn.idnode.crypto.PublicKeys;
-import cn.idnode.node.auth.KeyVerifier;
 import cn.idnode.protocol.ByteString;
 
 /** The node's {@link KeyVerifier}, backed by the crypto module (every HS_PUBKEY encoding, every MAC code). */
