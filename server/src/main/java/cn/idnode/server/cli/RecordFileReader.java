@@ -35,6 +35,9 @@ abstract class RecordFileReader implements Iterator<RecordFileReader.Entry>, Aut
     /** One record, with where it came from for error messages. */
     record Entry(ByteString handle, List<HandleValue> values, String location) {}
 
+    @Override
+    public abstract void close() throws IOException;
+
     static RecordFileReader json(InputStream in, int now) throws IOException {
         return new Json(in, now);
     }

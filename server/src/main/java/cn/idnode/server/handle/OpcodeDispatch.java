@@ -18,6 +18,7 @@ import cn.idnode.protocol.HomePrefixRequest;
 import cn.idnode.protocol.ListHandlesRequest;
 import cn.idnode.protocol.ListHandlesResponse;
 import cn.idnode.protocol.ModifyValueRequest;
+import cn.idnode.protocol.OpCode;
 import cn.idnode.protocol.OpFlags;
 import cn.idnode.protocol.RemoveValueRequest;
 import cn.idnode.protocol.ResolutionRequest;
@@ -34,6 +35,33 @@ import java.util.concurrent.CompletableFuture;
  * STYLE.md §1. It holds no state; permissions, validation and storage belong to the operations.
  */
 final class OpcodeDispatch {
+    /** An opcode and the authentication and permission it requires — the security surface of STYLE.md §6. */
+    record Rule(OpCode opCode, String access) {}
+
+    /**
+     * Every opcode the server answers, with its access (test resource handle/opcodes.txt must agree, and
+     * OpcodeAccessTest checks the behaviour: anonymous requests to identity-only opcodes are challenged). Opcodes
+     * not listed are answered RC 5.
+     */
+    static final List<Rule> RULES = List.of(
+            new Rule(OpCode.RESOLUTION, "none (restricted values: identity with READ_VALUE on the handle)"),
+            new Rule(OpCode.GET_SITE_INFO, "none"),
+            new Rule(OpCode.CREATE_HANDLE, "identity: ADD_HANDLE on 0.NA/<prefix> (ADD_DERIVED_PREFIX on the parent "
+                    + "for 0.NA/A.B.C); overwrite: the §7.3 rules on the record's HS_ADMIN"),
+            new Rule(OpCode.DELETE_HANDLE, "identity: DELETE_HANDLE on the record"),
+            new Rule(OpCode.ADD_VALUE, "identity: ADD_VALUE / ADD_ADMIN (modify rules when overwriting)"),
+            new Rule(OpCode.REMOVE_VALUE, "identity: REMOVE_VALUE / REMOVE_ADMIN"),
+            new Rule(OpCode.MODIFY_VALUE, "identity: MODIFY_VALUE / MODIFY_ADMIN (none for publicly writable values)"),
+            new Rule(OpCode.LIST_HANDLES, "identity: LIST_HANDLES on 0.NA/<prefix>"),
+            new Rule(OpCode.CHALLENGE_RESPONSE, "the answer itself (one per challenge, rate limited per address)"),
+            new Rule(OpCode.VERIFY_CHALLENGE, "none (for other servers; answers are certified when asked)"),
+            new Rule(OpCode.HOME_NA, "identity: server admin or home-only admin"),
+            new Rule(OpCode.UNHOME_NA, "identity: server admin or home-only admin"),
+            new Rule(OpCode.LIST_HOMED_NAS, "identity: server admin or home-only admin"),
+            new Rule(OpCode.SESSION_SETUP, "none (the session is anonymous until a challenge inside it succeeds)"),
+            new Rule(OpCode.SESSION_TERMINATE, "session MAC"),
+            new Rule(OpCode.SESSION_EXCHANGEKEY, "session (mode 2, before its key is set)"));
+
     private final Node node;
     private final HandleService service;
     private final int perMessage;
