@@ -3,7 +3,9 @@ package cn.idnode.node;
 import cn.idnode.node.op.GetSiteInfoOperation;
 import cn.idnode.node.op.OperationRunner;
 import cn.idnode.node.op.ResolveOperation;
+import cn.idnode.node.prefix.PrefixPolicy;
 import cn.idnode.node.prefix.PrefixTable;
+import cn.idnode.node.prefix.UsageCounters;
 import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.RecordStore;
 import cn.idnode.node.site.LocalSite;
@@ -11,6 +13,7 @@ import cn.idnode.node.site.SitePublisher;
 import cn.idnode.node.auth.Authenticator;
 import cn.idnode.node.auth.Authorizer;
 import cn.idnode.node.auth.CryptoKeyVerifier;
+import cn.idnode.node.auth.IdentityTokens;
 import cn.idnode.node.auth.RemoteIdentities;
 import cn.idnode.node.auth.ServerAdmins;
 import cn.idnode.node.op.admin.AdminOperations;
@@ -41,6 +44,8 @@ public final class Node {
     private final Responsibility responsibility;
     private final RemoteIdentities remote;
     private final Authenticator authenticator;
+    private final IdentityTokens identityTokens;
+    private final PrefixPolicy policy;
 
     private Node(Store store, InstantSource clock, Metrics metrics, NodeSettings settings) {
         this.store = store;
@@ -62,9 +67,13 @@ public final class Node {
         this.authorizer = new Authorizer(new ServerAdmins(admins, settings.homeOnlyAdmins(),
                 settings.adminFullAccess()), groups);
         this.authenticator = new Authenticator(new CryptoKeyVerifier(), responsibility, remote);
-        this.resolve = new ResolveOperation(responsibility, authorizer);
+        this.identityTokens = new IdentityTokens(authenticator, clock, settings.tokenWindow(),
+                settings.rejectTokenReplays());
+        this.policy = new PrefixPolicy(settings.prefixLimits(), new UsageCounters(clock), store);
+        this.resolve = new ResolveOperation(responsibility, authorizer, policy);
         this.getSiteInfo = new GetSiteInfoOperation(site);
-        this.admin = new AdminOperations(store, records, prefixes, responsibility, authorizer, settings.listHandles());
+        this.admin = new AdminOperations(store, records, prefixes, responsibility, authorizer, policy,
+                settings.listHandles());
     }
 
     /**
@@ -81,6 +90,16 @@ public final class Node {
     /** Proves identities from challenge answers, for every surface. */
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** Per-prefix limits and usage counts. */
+    public PrefixPolicy prefixPolicy() {
+        return policy;
+    }
+
+    /** IDIS identity tokens in resolution requests. */
+    public IdentityTokens identityTokens() {
+        return identityTokens;
     }
 
     /** Identities and groups served by other nodes. */

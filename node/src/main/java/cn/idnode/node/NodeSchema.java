@@ -15,8 +15,10 @@ public final class NodeSchema {
     public static final KeySpace NODE_META = KeySpace.keyValue("node_meta");
     /** Audit chain of every change, appended in the same batch as the change. */
     public static final KeySpace AUDIT = KeySpace.log("audit");
+    /** Counters kept with the changes they count: identifiers registered per prefix ({@code handles/<PREFIX>}). */
+    public static final KeySpace USAGE = KeySpace.counter("usage");
 
     public static List<KeySpace> all() {
-        return List.of(HANDLES, HOMED_PREFIXES, NODE_META, AUDIT);
+        return List.of(HANDLES, HOMED_PREFIXES, NODE_META, AUDIT, USAGE);
     }
 }

@@ -1,6 +1,7 @@
 package cn.idnode.node;
 
 import cn.idnode.node.auth.RemoteIdentities;
+import cn.idnode.node.prefix.PrefixLimits;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.SiteInfo;
 import cn.idnode.protocol.ValueReference;
@@ -17,16 +18,22 @@ import java.util.List;
  * @param adminFullAccess   server administrators pass every HS_ADMIN check
  * @param listHandles       LIST_HANDLES enabled
  * @param remote            identities and groups served by other nodes
+ * @param tokenWindow       how far an IDIS identity token's timestamp may be from now
+ * @param rejectTokenReplays refuse a token nonce seen before (within twice the window)
+ * @param prefixLimits      quotas, registration caps and suspension per enterprise prefix (upper-cased keys)
  */
 public record NodeSettings(ByteString prefix, SiteInfo site, ByteString adminKeyBlob, List<ValueReference> serverAdmins,
                            List<ValueReference> homeOnlyAdmins, boolean adminFullAccess, boolean listHandles,
-                           RemoteIdentities remote) {
+                           RemoteIdentities remote, java.time.Duration tokenWindow, boolean rejectTokenReplays,
+                           java.util.Map<ByteString, PrefixLimits> prefixLimits) {
     public NodeSettings {
         serverAdmins = List.copyOf(serverAdmins);
+        prefixLimits = java.util.Map.copyOf(prefixLimits);
         homeOnlyAdmins = List.copyOf(homeOnlyAdmins);
     }
 
     public static NodeSettings of(ByteString prefix, SiteInfo site, ByteString adminKeyBlob) {
-        return new NodeSettings(prefix, site, adminKeyBlob, List.of(), List.of(), true, true, RemoteIdentities.NONE);
+        return new NodeSettings(prefix, site, adminKeyBlob, List.of(), List.of(), true, true, RemoteIdentities.NONE,
+                java.time.Duration.ofMinutes(5), true, java.util.Map.of());
     }
 }

@@ -5,6 +5,7 @@ import cn.idnode.node.Metrics;
 import cn.idnode.node.Node;
 import cn.idnode.node.NodeSchema;
 import cn.idnode.node.NodeSettings;
+import cn.idnode.node.prefix.PrefixLimits;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.ProtocolVersion;
 import cn.idnode.protocol.SiteInfo;
@@ -113,7 +114,8 @@ public final class IdnodeServer implements AutoCloseable {
                 siteInfo(config, keys, tcpPort, udpPort, httpPort), keys.adminPublicKeyBlob(),
                 auth.serverAdmins().stream().map(ValueReference::parse).toList(),
                 auth.homeOnlyAdmins().stream().map(ValueReference::parse).toList(), auth.adminFullAccess(),
-                auth.listHandles(), remoteIdentities(config)));
+                auth.listHandles(), remoteIdentities(config), Duration.ofSeconds(config.idis().tokenWindowSeconds()),
+                config.idis().rejectTokenReplays(), prefixLimits(config)));
         Authenticator authenticator = node.authenticator();
         httpAuthenticator.set(authenticator);
         holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate()), authenticator,
@@ -122,6 +124,13 @@ public final class IdnodeServer implements AutoCloseable {
                 Duration.ofSeconds(auth.sessionIdleSeconds()), Duration.ofSeconds(auth.maxSessionSeconds()),
                 auth.maxSessions())));
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    static java.util.Map<ByteString, PrefixLimits> prefixLimits(IdnodeConfig config) {
+        java.util.Map<ByteString, PrefixLimits> out = new java.util.HashMap<>();
+        config.limits().prefixes().forEach((p, l) -> out.put(ByteString.utf8(p).toAsciiUpperCase(),
+                new PrefixLimits(l.dailyRequests(), l.registrations(), l.suspended())));
+        return out;
     }
 
     /** Identities homed elsewhere, found through the configured upstream nodes (none: local identities only). */

@@ -97,6 +97,11 @@ public final class Authenticator {
         return false;
     }
 
+    /** The identity's HS_PUBKEY values (index 0: all, in index order), here or at its home node. */
+    List<HandleValue> publicKeys(ValueReference identity, RecordReader reads) {
+        return keys(identity, ValueTypes.HS_PUBKEY, responsibility.isMine(identity.handle()), reads);
+    }
+
     private List<HandleValue> keys(ValueReference identity, ByteString type, boolean local, RecordReader reads) {
         Optional<List<HandleValue>> values;
         if (local) {

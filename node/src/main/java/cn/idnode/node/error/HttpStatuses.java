@@ -19,6 +19,7 @@ public final class HttpStatuses {
             case 402 -> 401;
             case 400, 401, 403, 404 -> 403;
             case 603 -> 429;
+            case 604, 605 -> 403;
             default -> 500;
         };
     }

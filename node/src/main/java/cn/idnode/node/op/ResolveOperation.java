@@ -8,6 +8,7 @@ import cn.idnode.node.error.NotResponsibleException;
 import cn.idnode.node.error.PermissionDeniedException;
 import cn.idnode.node.error.ReferralException;
 import cn.idnode.node.error.ValuesNotFoundException;
+import cn.idnode.node.prefix.PrefixPolicy;
 import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.StoredRecord;
 import cn.idnode.protocol.AdminPermissions;
@@ -37,10 +38,12 @@ public final class ResolveOperation implements Operation<ResolveQuery, Resolutio
 
     private final Responsibility responsibility;
     private final Authorizer authorizer;
+    private final PrefixPolicy policy;
 
-    public ResolveOperation(Responsibility responsibility, Authorizer authorizer) {
+    public ResolveOperation(Responsibility responsibility, Authorizer authorizer, PrefixPolicy policy) {
         this.responsibility = responsibility;
         this.authorizer = authorizer;
+        this.policy = policy;
     }
 
     @Override
@@ -62,6 +65,7 @@ public final class ResolveOperation implements Operation<ResolveQuery, Resolutio
         if (!responsibility.isMine(lookup)) {
             throw new NotResponsibleException("prefix " + HandleNames.prefix(lookup) + " is not homed here");
         }
+        policy.beforeResolution(lookup);
         Optional<StoredRecord> record = ctx.records().read(lookup);
         if (record.isEmpty()) {
             if (!q.doNotRefer() && HandleNames.isDerivedPrefixHandle(lookup)) {
@@ -73,7 +77,13 @@ public final class ResolveOperation implements Operation<ResolveQuery, Resolutio
         if (values.isEmpty()) {
             throw new ValuesNotFoundException("no values match the requested indexes and types");
         }
-        if (q.publicOnly()) {
+        if (q.publicOnly() && q.identityDecides() && ctx.caller().isAuthenticated()
+                && !values.allMatch(v -> ValuePermissions.publicRead(v.permissions()))
+                && authorizer.hasPermission(ctx.caller().identity().get(), record, AdminPermissions.READ_VALUE,
+                        ctx.records())) {
+            values = values.select(v -> ValuePermissions.publicRead(v.permissions())
+                    || ValuePermissions.adminRead(v.permissions()));
+        } else if (q.publicOnly()) {
             values = values.select(v -> ValuePermissions.publicRead(v.permissions()));
             if (values.isEmpty()) {
                 throw new ValuesNotFoundException("no publicly readable values");

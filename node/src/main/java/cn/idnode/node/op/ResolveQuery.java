@@ -11,12 +11,19 @@ import java.util.List;
  * @param types      requested types; a trailing '.' also matches sub-types
  * @param publicOnly only publicly readable values (the PO flag)
  * @param doNotRefer never answer with a referral (the DNRF flag)
+ * @param identityDecides the caller's identity (IDIS login or token) decides which restricted values it sees even
+ *                   with PO set — IDIS clients set PO on every request (idis-extensions.md appendix A6)
  */
 public record ResolveQuery(ByteString handle, List<Integer> indexes, List<ByteString> types, boolean publicOnly,
-                           boolean doNotRefer) {
+                           boolean doNotRefer, boolean identityDecides) {
     public ResolveQuery {
         indexes = List.copyOf(indexes);
         types = List.copyOf(types);
+    }
+
+    public ResolveQuery(ByteString handle, List<Integer> indexes, List<ByteString> types, boolean publicOnly,
+                        boolean doNotRefer) {
+        this(handle, indexes, types, publicOnly, doNotRefer, false);
     }
 
     public static ResolveQuery all(String handle) {

@@ -3,8 +3,10 @@ package cn.idnode.node.record;
 import cn.idnode.node.NodeSchema;
 import cn.idnode.node.audit.AuditEntry;
 import cn.idnode.node.op.OperationContext;
+import cn.idnode.node.prefix.PrefixPolicy;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.EncodedValues;
+import cn.idnode.protocol.HandleNames;
 import cn.idnode.protocol.HandleValue;
 import cn.idnode.protocol.ValueTypes;
 import cn.idnode.store.PreconditionFailedException;
@@ -51,6 +53,10 @@ public final class RecordWriter {
             batch.put(NodeSchema.HANDLES, key, after.get().encode());
         } else {
             batch.delete(NodeSchema.HANDLES, key);
+        }
+        if (before.isPresent() != after.isPresent()) {
+            batch.add(NodeSchema.USAGE, PrefixPolicy.handleCountKey(HandleNames.prefix(handle).toAsciiUpperCase()),
+                    after.isPresent() ? 1 : -1);
         }
         batch.append(NodeSchema.AUDIT, audit(ctx, action, handle, before, after).encode());
         try {

@@ -3,6 +3,7 @@ package cn.idnode.server.cli;
 import cn.idnode.node.NodeSchema;
 import cn.idnode.node.audit.AuditEntry;
 import cn.idnode.node.error.HandleException;
+import cn.idnode.node.prefix.PrefixPolicy;
 import cn.idnode.node.prefix.PrefixTable;
 import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.RecordRules;
@@ -102,6 +103,7 @@ final class LoadCommand implements Callable<Integer> {
             PrefixTable prefixes = new PrefixTable(store);
             Responsibility responsibility = new Responsibility(prefixes);
             WriteBatch batch = new WriteBatch();
+            Set<ByteString> newInBatch = new HashSet<>();
             int inBatch = 0;
             String firstInBatch = null;
             while (true) {
@@ -121,6 +123,11 @@ final class LoadCommand implements Callable<Integer> {
                         } else {
                             unhomed.add(HandleNames.prefix(lookup));
                         }
+                    }
+                    if (newInBatch.add(lookup.toAsciiUpperCase())
+                            && store.get(NodeSchema.HANDLES, RecordStore.key(lookup)).isEmpty()) {
+                        batch.add(NodeSchema.USAGE, PrefixPolicy.handleCountKey(
+                                HandleNames.prefix(lookup).toAsciiUpperCase()), 1);
                     }
                     records.put(batch, new StoredRecord(lookup, values));
                 } catch (JsonInputException | HandleException ex) {
@@ -144,6 +151,7 @@ final class LoadCommand implements Callable<Integer> {
                 if (inBatch >= batchSize) {
                     flush(store, batch, inBatch, firstInBatch, e.handle().utf8());
                     batch = new WriteBatch();
+                    newInBatch.clear();
                     inBatch = 0;
                     firstInBatch = null;
                     progress.update(counting.count(), loaded);

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * docs/configuration.md; {@link #validate()} runs at start-up and names the offending key.
  */
 public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection http, StoreSection store,
-                           ExecutorSection executor, AuthSection auth, ResolutionSection resolution) {
+                           ExecutorSection executor, AuthSection auth, ResolutionSection resolution,
+                           IdisSection idis, LimitsSection limits) {
 
     public record NodeSection(String prefix, String role, String dataDir, String description) {}
 
@@ -27,6 +28,15 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
     public record StoreSection(int blockCacheMb, boolean syncWrites, int writeBufferMb, int recordCacheMb) {}
 
     public record ExecutorSection(int threads, int queueSize) {}
+
+    /** Per enterprise prefix: a daily resolution quota, a registration cap, suspension (0 = unlimited). */
+    public record PrefixLimitsSection(long dailyRequests, long registrations, boolean suspended) {}
+
+    /** Limits keyed by enterprise prefix, e.g. {@code limits.prefixes."88.888.1".dailyRequests: 1000000}. */
+    public record LimitsSection(java.util.Map<String, PrefixLimitsSection> prefixes) {}
+
+    /** IDIS client behaviour (idis-extensions.md §8): identity tokens in resolution requests. */
+    public record IdisSection(int tokenWindowSeconds, boolean rejectTokenReplays) {}
 
     /**
      * Where handles served by other nodes are found: upstream nodes (the top-level node or a recursive node) asked
@@ -104,6 +114,12 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
             require(u.matches("[^\\s]+:[0-9]{1,5}"), "resolution.upstream entries are host:port, got " + u);
         }
         require(resolution.timeoutMillis() >= 100, "resolution.timeoutMillis must be at least 100");
+        require(idis.tokenWindowSeconds() >= 1, "idis.tokenWindowSeconds must be at least 1");
+        limits.prefixes().forEach((p, l) -> {
+            require(p.matches("[0-9]+(\\.[0-9]+)*"), "limits.prefixes: " + p + " is not a prefix like 88.888.1");
+            require(l != null && l.dailyRequests() >= 0 && l.registrations() >= 0,
+                    "limits.prefixes." + p + ": limits are 0 (unlimited) or positive");
+        });
         return this;
     }
 

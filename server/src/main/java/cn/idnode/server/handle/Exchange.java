@@ -51,6 +51,10 @@ final class Exchange {
     Optional<HandleSessions.Session> session = Optional.empty();
     /** The request arrived encrypted: the answer is encrypted too. */
     boolean arrivedEncrypted;
+    /** The IDIS session (client-chosen id on this TCP connection) the request arrived in, if any. */
+    Optional<ConnectionState.Session> connectionSession = Optional.empty();
+    /** An IDIS client: it knows response codes 601–605 (idis-extensions.md §9). */
+    boolean idis;
 
     private final Node node;
     private final ResponseSigner signer;
@@ -72,6 +76,8 @@ final class Exchange {
         e.session = session;
         e.arrivedEncrypted = arrivedEncrypted;
         e.offloaded = offloaded;
+        e.connectionSession = connectionSession;
+        e.idis = idis;
         return e;
     }
 
@@ -118,7 +124,7 @@ final class Exchange {
 
     private Outbound encode(ResponseCode rc, MessageBody body, int extraFlags, int sessionId,
                             Optional<RequestDigest> digest) {
-        ResponseCode code = rc.isIdisOnly() ? HandleService.cnriEquivalent(rc) : rc;
+        ResponseCode code = rc.isIdisOnly() && !idis ? HandleService.cnriEquivalent(rc) : rc;
         Envelope env = new Envelope(version, ProtocolVersion.CURRENT, 0, sessionId, arrived.requestId(), 0, 0);
         Optional<SessionKey> sessionKey = session.flatMap(HandleSessions.Session::key)
                 .filter(k -> !request.opCode().equals(OpCode.SESSION_SETUP)
@@ -153,6 +159,13 @@ final class Exchange {
         if (sessionKey.isPresent() && (arrivedEncrypted || arrived.has(OpFlags.ENCRYPT))) {
             message = new SessionCipher(sessionKey.get(), session.get().version).encrypt(message);
             env = env.withFlags(env.flags() | Envelope.ENCRYPTED);
+        } else {
+            Optional<SessionKey> connectionKey = connectionSession.flatMap(ConnectionState.Session::key)
+                    .filter(k -> !request.opCode().equals(OpCode.SESSION_SETUP));
+            if (connectionKey.isPresent() && (arrivedEncrypted || arrived.has(OpFlags.ENCRYPT))) {
+                message = new SessionCipher(connectionKey.get(), version).encrypt(message);
+                env = env.withFlags(env.flags() | Envelope.ENCRYPTED);
+            }
         }
         return new Outbound(env, message);
     }

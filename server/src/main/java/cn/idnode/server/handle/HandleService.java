@@ -15,7 +15,9 @@ import cn.idnode.protocol.Credential;
 import cn.idnode.protocol.Envelope;
 import cn.idnode.protocol.ErrorResponse;
 import cn.idnode.protocol.Header;
+import cn.idnode.protocol.GenericResponse;
 import cn.idnode.protocol.Limits;
+import cn.idnode.protocol.LoginIdSystemRequest;
 import cn.idnode.protocol.Message;
 import cn.idnode.protocol.MessageCodec;
 import cn.idnode.protocol.OpCode;
@@ -53,8 +55,12 @@ public final class HandleService {
     private static final Logger log = LoggerFactory.getLogger(HandleService.class);
     private static final Logger security = LoggerFactory.getLogger("idnode.security");
 
-    /** Where a request came from. */
-    public record Transport(String surface, String remoteAddress) {}
+    /** Where a request came from; TCP requests carry their connection's state (IDIS sessions). */
+    public record Transport(String surface, String remoteAddress, Optional<ConnectionState> connection) {
+        public Transport(String surface, String remoteAddress) {
+            this(surface, remoteAddress, Optional.empty());
+        }
+    }
 
     private final Node node;
     private final Executor executor;
@@ -65,6 +71,7 @@ public final class HandleService {
     private final FailedAuthLimiter failedAuth;
     private final OpcodeDispatch dispatch;
     private final SessionOperations sessionOps;
+    private final java.time.Duration challengeLifetime;
 
     public HandleService(Node node, Executor executor, ResponseSigner signer, Authenticator authenticator,
                          SiteKey keys, HandleSettings settings) {
@@ -77,6 +84,7 @@ public final class HandleService {
         this.sessions = new HandleSessions(settings.sessionIdleTimeout(), settings.maxSessionLifetime(),
                 settings.maxSessions());
         this.failedAuth = new FailedAuthLimiter(settings.failedAuthPerMinute());
+        this.challengeLifetime = settings.challengeLifetime();
         this.dispatch = new OpcodeDispatch(node, this);
         this.sessionOps = new SessionOperations(node, sessions, challenges, keys, this);
     }
@@ -101,14 +109,23 @@ public final class HandleService {
             handle(m, transport, reply, false);
             return;
         }
-        Optional<HandleSessions.Session> session = sessions.get(envelope.sessionId(), node.clock().millis());
-        if (session.isEmpty() || session.get().key().isEmpty()) {
+        Optional<cn.idnode.crypto.SessionKey> key = transport.connection()
+                .flatMap(c -> c.get(envelope.sessionId())).flatMap(ConnectionState.Session::key);
+        ProtocolVersion cipherVersion = ProtocolVersion.negotiate(envelope.effectiveSuggestedVersion());
+        if (key.isEmpty()) {
+            Optional<HandleSessions.Session> session = sessions.get(envelope.sessionId(), node.clock().millis());
+            key = session.flatMap(HandleSessions.Session::key);
+            if (session.isPresent()) {
+                cipherVersion = session.get().version;
+            }
+        }
+        if (key.isEmpty()) {
             reply.send(java.util.List.of(errorFor(envelope, OpCode.RESERVED, ResponseCode.SESSION_TIMEOUT,
                     "encrypted message for an unknown session " + envelope.sessionId(), serial)));
             return;
         }
         try {
-            byte[] plain = new SessionCipher(session.get().key().get(), session.get().version).decrypt(buf, off, len);
+            byte[] plain = new SessionCipher(key.get(), cipherVersion).decrypt(buf, off, len);
             if (plain.length > Limits.MAX_MESSAGE_LENGTH) {
                 throw ProtocolException.malformed("decrypted message too long");
             }
@@ -147,6 +164,7 @@ public final class HandleService {
                 return;
             }
             switch (request.opCode().code()) {
+                case 2001 -> login(x);
                 case 200 -> offload(x, () -> completeChallenge(x));
                 case 201 -> offload(x, () -> verifyForOtherServer(x));
                 case 401 -> sessionOps.terminate(x);
@@ -173,7 +191,23 @@ public final class HandleService {
      */
     private boolean enterSession(Exchange x) {
         Message request = x.request;
+        Optional<ConnectionState> connection = x.transport.connection();
+        Optional<ConnectionState.Session> own = connection.flatMap(c -> c.get(request.sessionId()));
+        if (own.isPresent()) {
+            return enterConnectionSession(x, own.get());
+        }
         Optional<HandleSessions.Session> session = sessions.get(request.sessionId(), node.clock().millis());
+        if (session.isEmpty() && connection.isPresent() && !HandleSessions.isServerIssued(request.sessionId())) {
+            // an id the client chose (IDIS, idis-extensions.md §4): scoped to this connection, created on first use.
+            // Ids the server issues live in [2^30, 2^31); an unknown one there is an expired server session (RC 500,
+            // which CNRI clients need to set up a new one).
+            Optional<ConnectionState.Session> created = connection.get().getOrCreate(request.sessionId());
+            if (created.isEmpty()) {
+                x.error(ResponseCode.SESSION_FAILED, "too many sessions on this connection");
+                return false;
+            }
+            return enterConnectionSession(x, created.get());
+        }
         if (session.isEmpty()) {
             if (request.opCode().equals(OpCode.CHALLENGE_RESPONSE)) {
                 return true; // answered 405 if no challenge is pending under this id (§13.1 step 4)
@@ -221,6 +255,30 @@ public final class HandleService {
         return true;
     }
 
+    /**
+     * A request in an IDIS session (client-chosen id, this connection only): no MAC is expected; the identity bound
+     * by a 2001 login is the caller and is never challenged again (idis-extensions.md §5.6).
+     */
+    private static boolean enterConnectionSession(Exchange x, ConnectionState.Session s) {
+        x.connectionSession = Optional.of(s);
+        x.idis = true;
+        s.identity().ifPresent(id -> x.caller = new Caller(Optional.of(id), x.transport.remoteAddress(),
+                x.transport.surface()));
+        return true;
+    }
+
+    /**
+     * OC 2001 (idis-extensions.md §5): always answered with an RC 402 challenge under opcode 2001 — whether the
+     * identity exists is revealed only by the verdict on the answer.
+     */
+    private void login(Exchange x) {
+        if (x.connectionSession.isEmpty()) {
+            x.error(ResponseCode.OPERATION_NOT_SUPPORTED, "login (2001) needs a TCP connection and a session id");
+            return;
+        }
+        challenge(x);
+    }
+
     /** Answers an operation's failure: a challenge when it needs an identity, else the error or referral. */
     void fail(Exchange x, HandleException e) {
         if (e instanceof AuthenticationRequiredException) {
@@ -234,6 +292,14 @@ public final class HandleService {
 
     /** RC 402 (§13.1 step 2): under the request's session if it has one, else under a fresh id. */
     private void challenge(Exchange x) {
+        if (x.connectionSession.isPresent()) {
+            ConnectionState.Session s = x.connectionSession.get();
+            PendingChallenges.Pending p = new PendingChallenges.Pending(x.request, challenges.nonce(),
+                    x.digestOfRequest(), s.id, node.clock().millis());
+            s.pending.set(p);
+            x.challenge(s.id, p.digest(), p.nonce());
+            return;
+        }
         int id = x.session.map(s -> s.id).orElseGet(() -> {
             int fresh;
             do {
@@ -252,7 +318,10 @@ public final class HandleService {
         ChallengeAnswerRequest answer = (ChallengeAnswerRequest) x.request.body();
         String source = x.transport.remoteAddress();
         String who = answer.userIdIndex() + ":" + answer.userIdHandle();
-        Optional<PendingChallenges.Pending> pending = challenges.take(x.request.sessionId());
+        Optional<PendingChallenges.Pending> pending = x.connectionSession.isPresent()
+                ? Optional.ofNullable(x.connectionSession.get().pending.getAndSet(null))
+                        .filter(p -> node.clock().millis() - p.createdMillis() < challengeLifetime.toMillis())
+                : challenges.take(x.request.sessionId());
         if (pending.isEmpty()) {
             securityEvent("unknown, expired or already answered challenge", who, x);
             x.error(ResponseCode.AUTHEN_TIMEOUT, "no pending challenge for session " + x.request.sessionId()
@@ -281,6 +350,20 @@ public final class HandleService {
                 s.authenticated.set(identity);
             }
         });
+        if (completion.request.opCode().equals(OpCode.LOGIN_ID_SYSTEM)) {
+            LoginIdSystemRequest login = (LoginIdSystemRequest) completion.request.body();
+            if (!login.identityHandle().equals(identity.handle())
+                    || (login.identityIndex() > 0 && login.identityIndex() != identity.index())) {
+                failedAuth.failed(source);
+                securityEvent("answer for another identity than the login named", who, x);
+                completion.error(ResponseCode.AUTHENTICATION_FAILED, "the answer's identity is not the one logging in");
+                return;
+            }
+            x.connectionSession.orElseThrow().identity.set(identity);
+            security.info("login: identity={} source={} session={}", identity, source, x.request.sessionId());
+            completion.success(GenericResponse.INSTANCE);
+            return;
+        }
         completion.caller = new Caller(Optional.of(identity), source, x.transport.surface());
         try {
             dispatch.dispatch(completion);

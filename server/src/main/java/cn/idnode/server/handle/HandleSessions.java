@@ -49,6 +49,11 @@ final class HandleSessions {
         }
     }
 
+    /** Session and challenge ids issued by this server are in [2^30, 2^31); clients choose theirs below. */
+    static boolean isServerIssued(int id) {
+        return id >= FIRST_ID;
+    }
+
     private final Cache<Integer, Session> sessions;
     private final Duration maxLifetime;
 

@@ -1,6 +1,7 @@
 package cn.idnode.server.handle;
 
 import cn.idnode.node.Node;
+import cn.idnode.node.op.Caller;
 import cn.idnode.node.op.Operation;
 import cn.idnode.node.op.Resolution;
 import cn.idnode.node.op.ResolveQuery;
@@ -130,8 +131,19 @@ final class OpcodeDispatch {
 
     private void resolve(Exchange x) {
         ResolutionRequest body = (ResolutionRequest) x.request.body();
+        boolean withToken = x.request.has(OpFlags.IDIS_IDENTITY_TOKEN) && body.token().map(t -> !t.isEmpty())
+                .orElse(false);
+        if (withToken && !x.offloaded) {
+            service.offload(x, () -> resolve(x)); // verifying the token may need keys from other nodes
+            return;
+        }
+        if (withToken) {
+            node.identityTokens().verify(body.token().get(), node.records()::get, x.transport.remoteAddress())
+                    .ifPresent(id -> x.caller = new Caller(Optional.of(id), x.transport.remoteAddress(),
+                            x.transport.surface()));
+        }
         ResolveQuery query = new ResolveQuery(body.handle(), body.requestedIndexes(), body.requestedTypes(),
-                x.request.has(OpFlags.PUBLIC_ONLY), x.request.has(OpFlags.DO_NOT_REFER));
+                x.request.has(OpFlags.PUBLIC_ONLY), x.request.has(OpFlags.DO_NOT_REFER), x.idis || withToken);
         if (!x.offloaded) {
             Optional<Resolution> fast = node.runner().tryWithoutBlocking(node.resolve(), query, x.caller);
             if (fast.isPresent()) {

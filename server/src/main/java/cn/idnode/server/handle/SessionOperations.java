@@ -77,6 +77,25 @@ final class SessionOperations {
                     return;
                 }
             }
+            int requested = x.request.sessionId();
+            if (x.transport.connection().isPresent() && requested != 0 && !HandleSessions.isServerIssued(requested)) {
+                // IDIS (idis-extensions.md §11.1): the key belongs to the client's own session id on this connection,
+                // and the answer keeps that id
+                if (key.isEmpty()) {
+                    x.error(ResponseCode.INVALID_SESSIONSETUP_REQUEST,
+                            "key exchange mode 2 is not available for connection sessions");
+                    return;
+                }
+                Optional<ConnectionState.Session> cs = x.transport.connection().get().getOrCreate(requested);
+                if (cs.isEmpty()) {
+                    x.error(ResponseCode.SESSION_FAILED, "too many sessions on this connection");
+                    return;
+                }
+                cs.get().key.set(key.get());
+                x.idis = true;
+                x.successUnderSession(new SessionSetupResponse(b.keyExchangeMode(), data, true), requested);
+                return;
+            }
             HandleSessions.Session s = sessions.create(declared, x.version, key, b.timeout(), node.clock().millis(),
                     id -> challenges.peek(id).isPresent());
             x.successUnderSession(new SessionSetupResponse(b.keyExchangeMode(), data, true), s.id);

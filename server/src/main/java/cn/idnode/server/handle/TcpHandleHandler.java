@@ -45,6 +45,7 @@ final class TcpHandleHandler extends ChannelInboundHandlerAdapter {
     private boolean reading;
     private boolean needsFlush;
     private String remote;
+    private HandleService.Transport transport;
     private ChannelHandlerContext ctx;
 
     TcpHandleHandler(Supplier<HandleService> service, Metrics metrics, int maxPipelined) {
@@ -57,6 +58,7 @@ final class TcpHandleHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
         remote = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        transport = new HandleService.Transport("tcp", remote, java.util.Optional.of(new ConnectionState()));
         super.channelActive(ctx);
     }
 
@@ -70,7 +72,7 @@ final class TcpHandleHandler extends ChannelInboundHandlerAdapter {
         reading = true;
         try {
             service.get().handleFrame(frame.envelope(), frame.message(), 0, frame.message().length,
-                    new HandleService.Transport("tcp", remote), new SequencedReply(seq));
+                    transport, new SequencedReply(seq));
         } finally {
             reading = false;
         }

@@ -2,6 +2,7 @@ package cn.idnode.node.op.admin;
 
 import cn.idnode.node.auth.Authorizer;
 import cn.idnode.node.op.Operation;
+import cn.idnode.node.prefix.PrefixPolicy;
 import cn.idnode.node.prefix.PrefixTable;
 import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.RecordStore;
@@ -21,8 +22,8 @@ public final class AdminOperations {
     private final PrefixOperations prefixOps;
 
     public AdminOperations(Store store, RecordStore records, PrefixTable prefixes, Responsibility responsibility,
-                           Authorizer authorizer, boolean listHandlesEnabled) {
-        AdminSupport support = new AdminSupport(responsibility, authorizer, new RecordWriter(store));
+                           Authorizer authorizer, PrefixPolicy policy, boolean listHandlesEnabled) {
+        AdminSupport support = new AdminSupport(responsibility, authorizer, new RecordWriter(store), policy);
         this.create = new CreateHandleOperation(support);
         this.delete = new DeleteHandleOperation(support);
         this.add = new AddValueOperation(support);

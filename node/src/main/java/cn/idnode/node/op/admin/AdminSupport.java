@@ -6,6 +6,7 @@ import cn.idnode.node.error.HandleException;
 import cn.idnode.node.error.NotResponsibleException;
 import cn.idnode.node.error.PermissionDeniedException;
 import cn.idnode.node.op.OperationContext;
+import cn.idnode.node.prefix.PrefixPolicy;
 import cn.idnode.node.prefix.Responsibility;
 import cn.idnode.node.record.RecordWriter;
 import cn.idnode.node.record.StoredRecord;
@@ -26,11 +27,13 @@ final class AdminSupport {
     final Responsibility responsibility;
     final Authorizer authorizer;
     final RecordWriter writer;
+    final PrefixPolicy policy;
 
-    AdminSupport(Responsibility responsibility, Authorizer authorizer, RecordWriter writer) {
+    AdminSupport(Responsibility responsibility, Authorizer authorizer, RecordWriter writer, PrefixPolicy policy) {
         this.responsibility = responsibility;
         this.authorizer = authorizer;
         this.writer = writer;
+        this.policy = policy;
     }
 
     static ValueReference identity(OperationContext ctx) {

@@ -65,6 +65,7 @@ public final class CreateHandleOperation implements Operation<CreateHandle, Crea
         if (existing.isEmpty()) {
             support.authorize(identity, ctx.records().read(authority.prefixHandle()), authority.permission(),
                     "create handles under " + authority.prefixHandle().utf8(), ctx);
+            support.policy.beforeRegistration(handle);
         } else {
             List<HandleValue> old = existing.get().values().decode();
             values = keepUnchangedTimestamps(old, requested);
