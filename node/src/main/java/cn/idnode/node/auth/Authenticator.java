@@ -10,6 +10,7 @@ import cn.idnode.protocol.HandleValue;
 import cn.idnode.protocol.ResponseCode;
 import cn.idnode.protocol.ValueReference;
 import cn.idnode.protocol.ValueTypes;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * its home node) and checks the answer. Index 0 means "any value of that type", tried in index order; the first that
  * verifies defines the identity's index.
  *
- * <p>Codes: unknown auth type → 404, no key at the identity → 403, answer does not verify → 403, unreadable answer or
- * key → 406. The identity is returned only after a successful check.
+ * <p>Codes: unknown auth type → 404, no key at the identity → 403, answer does not verify → 403, a key that cannot
+ * check anything (unreadable data, SM9 without the KGC key — idis-extensions.md §6.2, §7) is skipped and, if no
+ * other key verifies, → 403 naming the reason; an unreadable answer → 406, an unknown algorithm in it → 404. The
+ * identity is returned only after a successful check.
  */
 public final class Authenticator {
     private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
@@ -59,20 +62,28 @@ public final class Authenticator {
         if (keys.isEmpty()) {
             throw failed(claimed, "no " + type.utf8() + " value at " + claimed);
         }
+        List<String> unusable = new ArrayList<>();
         try {
             for (HandleValue key : keys) {
-                boolean ok = publicKey
-                        ? verifier.verifyPublicKey(key.data(), answer.userIdHandle(), answer.signedResponse(), nonce,
-                                digest)
-                        : verifier.verifySecretKey(key.data(), answer.signedResponse(), nonce, digest);
+                boolean ok;
+                try {
+                    ok = publicKey
+                            ? verifier.verifyPublicKey(key.data(), answer.userIdHandle(), answer.signedResponse(),
+                                    nonce, digest)
+                            : verifier.verifySecretKey(key.data(), answer.signedResponse(), nonce, digest);
+                } catch (KeyVerifier.UnusableKeyException e) {
+                    unusable.add("key at index " + key.index() + ": " + e.getMessage());
+                    continue;
+                }
                 if (ok) {
                     return new ValueReference(answer.userIdHandle(), key.index());
                 }
             }
         } catch (KeyVerifier.BadAnswerException e) {
-            throw new HandleException(ResponseCode.AUTHEN_ERROR, "cannot check the answer: " + e.getMessage());
+            throw new HandleException(e.responseCode(), "cannot check the answer: " + e.getMessage());
         }
-        throw failed(claimed, "the answer does not verify");
+        throw failed(claimed, unusable.size() == keys.size() ? "no usable key (" + String.join("; ", unusable) + ")"
+                : "the answer does not verify" + (unusable.isEmpty() ? "" : "; " + String.join("; ", unusable)));
     }
 
     /**

@@ -12,17 +12,20 @@ public final class CryptoKeyVerifier implements KeyVerifier {
 
     @Override
     public boolean verifyPublicKey(ByteString keyData, ByteString identityHandle, ByteString signedResponse,
-                                   byte[] nonce, byte[] digest) throws BadAnswerException {
+                                   byte[] nonce, byte[] digest) throws BadAnswerException, UnusableKeyException {
         IdentityKey key;
         try {
             key = PublicKeys.decode(keyData);
         } catch (KeyFormatException e) {
-            throw new BadAnswerException("unusable public key: " + e.getMessage());
+            throw new UnusableKeyException("unusable public key: " + e.getMessage());
         }
         try {
             return ChallengeAnswers.verifyPublicKey(key, identityHandle, signedResponse, nonce, digest);
         } catch (ChallengeAnswerException e) {
-            throw new BadAnswerException(e.getMessage());
+            if (e.reason() == ChallengeAnswerException.Reason.UNSUPPORTED_KEY) {
+                throw new UnusableKeyException(e.getMessage());
+            }
+            throw new BadAnswerException(e.responseCode(), e.getMessage());
         }
     }
 
@@ -32,7 +35,7 @@ public final class CryptoKeyVerifier implements KeyVerifier {
         try {
             return ChallengeAnswers.verifySecretKey(secret.toByteArray(), signedResponse, nonce, digest);
         } catch (ChallengeAnswerException e) {
-            throw new BadAnswerException(e.getMessage());
+            throw new BadAnswerException(e.responseCode(), e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.idnode.node.auth;
 
 import cn.idnode.protocol.ByteString;
+import cn.idnode.protocol.ResponseCode;
 
 /**
  * Checks challenge answers against key material (implemented with the crypto module). Kept as an interface so the
@@ -8,11 +9,36 @@ import cn.idnode.protocol.ByteString;
  */
 public interface KeyVerifier {
 
-    /** The answer's container or the key could not be read (answered RC 406 / 403 with a reason). */
+    /**
+     * The answer cannot be checked at all (unreadable container: RC 406; unknown algorithm: RC 404) — whatever key
+     * it is checked against.
+     */
     final class BadAnswerException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final ResponseCode responseCode;
 
         public BadAnswerException(String message) {
+            this(ResponseCode.AUTHEN_ERROR, message);
+        }
+
+        public BadAnswerException(ResponseCode responseCode, String message) {
+            super(message, null, false, false);
+            this.responseCode = responseCode;
+        }
+
+        public ResponseCode responseCode() {
+            return responseCode;
+        }
+    }
+
+    /**
+     * This key cannot check any answer — unreadable key data, an SM9 key without the KGC's master key, a DH key
+     * (idis-extensions.md §6.2, §7: RC 403 at authentication time). Other keys of the identity may still verify.
+     */
+    final class UnusableKeyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UnusableKeyException(String message) {
             super(message, null, false, false);
         }
     }
@@ -26,7 +52,7 @@ public interface KeyVerifier {
      * @return whether the signature over {@code nonce ‖ digest} verifies
      */
     boolean verifyPublicKey(ByteString keyData, ByteString identityHandle, ByteString signedResponse, byte[] nonce,
-                            byte[] digest) throws BadAnswerException;
+                            byte[] digest) throws BadAnswerException, UnusableKeyException;
 
     /** Verifies an HS_SECKEY answer (§13.4): a hash code and the MAC of {@code nonce ‖ digest} under the secret. */
     boolean verifySecretKey(ByteString secret, ByteString signedResponse, byte[] nonce, byte[] digest)

@@ -318,10 +318,21 @@ public final class HandleService {
         ChallengeAnswerRequest answer = (ChallengeAnswerRequest) x.request.body();
         String source = x.transport.remoteAddress();
         String who = answer.userIdIndex() + ":" + answer.userIdHandle();
-        Optional<PendingChallenges.Pending> pending = x.connectionSession.isPresent()
-                ? Optional.ofNullable(x.connectionSession.get().pending.getAndSet(null))
-                        .filter(p -> node.clock().millis() - p.createdMillis() < challengeLifetime.toMillis())
-                : challenges.take(x.request.sessionId());
+        Optional<PendingChallenges.Pending> pending;
+        if (x.connectionSession.isPresent()) {
+            PendingChallenges.Pending p = x.connectionSession.get().pending.getAndSet(null);
+            if (p != null && node.clock().millis() - p.createdMillis() >= challengeLifetime.toMillis()) {
+                // the original request is known: answer under its opcode with its digest — an IDIS client waits
+                // for an answer to its 2001 and cannot decode one under opcode 200 (idis-extensions.md §5.5, A4)
+                securityEvent("expired challenge", who, x);
+                x.completing(p.request(), x.caller).error(ResponseCode.AUTHEN_TIMEOUT,
+                        "the challenge expired before it was answered");
+                return;
+            }
+            pending = Optional.ofNullable(p);
+        } else {
+            pending = challenges.take(x.request.sessionId());
+        }
         if (pending.isEmpty()) {
             securityEvent("unknown, expired or already answered challenge", who, x);
             x.error(ResponseCode.AUTHEN_TIMEOUT, "no pending challenge for session " + x.request.sessionId()
