@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The IDIS login (idis-extensions.md §5) with every key encoding of §7 and both SM2 signature schemes of appendix
  * A7, then create / resolve / add / modify / remove / delete on the logged-in connection without any further
  * challenge (§5.6, A3), audited under the logged-in identity. Failures: SM9 identities (§6.2), wrong signatures,
- * answers for another identity, expired and unknown challenges — each leaves the connection unauthenticated.
+ * answers for another identity, expired and unknown challenges — each leaves the connection unauthenticated —
+ * and failed logins are logged and rate limited per source address.
  */
 class IdisLoginTest {
     @TempDir
@@ -37,7 +38,7 @@ class IdisLoginTest {
 
     @BeforeAll
     static void start() {
-        node = IdisTestNode.start(dir, Map.of());
+        node = IdisTestNode.start(dir, Map.of("auth.failedAuthPerMinute", "5"));
     }
 
     @AfterAll
@@ -235,5 +236,28 @@ class IdisLoginTest {
             assertThat(r.opCode()).isIn(OC_CHALLENGE_ANSWER, OC_LOGIN);
             assertThat(r.sessionId()).isEqualTo(10001);
         }
+    }
+
+    /** Past auth.failedAuthPerMinute failures from one address even a correct answer is refused; others are not. */
+    @Test
+    void failedLoginsAreRateLimitedPerSourceAddress() throws Exception {
+        node.captureSecurityLog();
+        IdisIdentity forger = IdisTestNode.RSA_BLOB.withKeys(IdisTestNode.RSA_KEY_2);
+        try (IdisWireClient c = node.connectFrom("127.0.0.2", 10001)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(c.answer(c.sendLogin(forger.handle(), 300), forger).responseCode()).isEqualTo(403);
+            }
+            IdisReply refused = c.answer(c.sendLogin(IdisTestNode.RSA_BLOB.handle(), 300), IdisTestNode.RSA_BLOB);
+            assertThat(refused.responseCode()).isEqualTo(403);
+            assertThat(refused.opCode()).isEqualTo(OC_LOGIN);
+            assertThat(refused.errorMessage()).contains("too many failed");
+            assertThat(c.create("88.888/limited", List.of(IdisValue.text(1, "URL", "x"))).responseCode())
+                    .isEqualTo(402);
+        }
+        try (IdisWireClient c = node.connect(10001)) {
+            assertThat(c.login(IdisTestNode.RSA_BLOB).responseCode()).isEqualTo(1);
+        }
+        assertThat(node.securityLog()).filteredOn(l -> l.contains("source=127.0.0.2")).hasSize(6)
+                .anySatisfy(l -> assertThat(l).contains("reason=rate limited"));
     }
 }

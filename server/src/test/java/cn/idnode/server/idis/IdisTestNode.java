@@ -153,6 +153,11 @@ final class IdisTestNode implements AutoCloseable {
         return new IdisWireClient(tcp(), sessionId);
     }
 
+    /** A connection from another loopback source address (failed-authentication limits are per source). */
+    IdisWireClient connectFrom(String localAddress, int sessionId) throws IOException {
+        return new IdisWireClient(tcp(), sessionId, localAddress);
+    }
+
     /** A connection logged in as {@code id} under {@code sessionId}; fails the test if the login does not succeed. */
     IdisWireClient loggedIn(IdisIdentity id, int sessionId) throws IOException {
         IdisWireClient c = connect(sessionId);

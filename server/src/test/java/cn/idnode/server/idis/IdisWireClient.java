@@ -73,7 +73,15 @@ final class IdisWireClient implements AutoCloseable {
     }
 
     IdisWireClient(InetSocketAddress server, int sessionId) throws IOException {
+        this(server, sessionId, null);
+    }
+
+    /** {@code localAddress}: connect from another loopback address (per-source limits), or null. */
+    IdisWireClient(InetSocketAddress server, int sessionId, String localAddress) throws IOException {
         this.socket = new Socket();
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.setTcpNoDelay(true);
         socket.setKeepAlive(true);
         socket.connect(server, 5000);
@@ -147,13 +155,16 @@ final class IdisWireClient implements AutoCloseable {
         return read();
     }
 
-    /** True when the server has closed the connection (a read returns end of stream within the timeout). */
-    boolean closedByServer(int timeoutMillis) throws IOException {
+    /**
+     * What arrives within {@code timeoutMillis}: -2 nothing (the connection is open and quiet), -1 the server
+     * closed it, else the first byte of an unexpected message.
+     */
+    int nextByte(int timeoutMillis) throws IOException {
         socket.setSoTimeout(timeoutMillis);
         try {
-            return in.read() < 0;
+            return in.read();
         } catch (java.net.SocketTimeoutException e) {
-            return false;
+            return -2;
         } finally {
             socket.setSoTimeout(10_000);
         }
