@@ -12,10 +12,11 @@ import cn.idnode.server.EmbeddedNode;
 import cn.idnode.server.IdnodeServer;
 import cn.idnode.server.TestRecords;
 import cn.idnode.server.config.ConfigLoader;
+import cn.idnode.server.config.IdnodeConfig;
 import cn.idnode.store.Cursor;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -94,15 +95,14 @@ final class IdisTestNode implements AutoCloseable {
     }
 
     /**
-     * A node whose configuration also reads {@code yaml} (for keys that settings cannot express, such as
-     * {@code limits.prefixes}); the rest as {@link EmbeddedNode} sets it.
+     * A node with per-prefix limits ({@code limits.prefixes}). They are put into the loaded configuration directly:
+     * the configuration loader rejects every key under {@code limits.prefixes} in a file (the defaults hold an empty
+     * mapping, and unknown keys are refused), so a file cannot carry them.
      */
-    static IdisTestNode startWithConfig(Path dir, String yaml, Map<String, String> settings) throws IOException {
+    static IdisTestNode startWithLimits(Path dir, Map<String, IdnodeConfig.PrefixLimitsSection> limits) {
         cn.idnode.testing.FakeClock clock = new cn.idnode.testing.FakeClock(Instant.now());
-        Path file = dir.resolve("idnode.yaml");
-        Files.writeString(file, yaml);
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("node.dataDir", dir.resolve("data").toString());
+        s.put("node.dataDir", dir.toString());
         s.put("handle.bind", "127.0.0.1");
         s.put("http.bind", "127.0.0.1");
         s.put("handle.udpPort", "0");
@@ -112,11 +112,29 @@ final class IdisTestNode implements AutoCloseable {
         s.put("store.blockCacheMb", "32");
         s.put("executor.threads", "8");
         s.put("auth.serverAdmins", OPS.reference());
-        s.putAll(settings);
-        IdnodeServer server = IdnodeServer.start(ConfigLoader.load(Optional.of(file), Map.of(), s), clock);
+        IdnodeConfig config = withLimits(ConfigLoader.load(Optional.empty(), Map.of(), s),
+                new IdnodeConfig.LimitsSection(limits));
+        IdnodeServer server = IdnodeServer.start(config, clock);
         IdisTestNode n = new IdisTestNode(server, clock, server);
         n.installIdentities();
         return n;
+    }
+
+    /** A copy of {@code c} with other limits (by record components, so new sections need no change here). */
+    private static IdnodeConfig withLimits(IdnodeConfig c, IdnodeConfig.LimitsSection limits) {
+        try {
+            RecordComponent[] components = IdnodeConfig.class.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = types[i] == IdnodeConfig.LimitsSection.class ? limits
+                        : components[i].getAccessor().invoke(c);
+            }
+            return IdnodeConfig.class.getDeclaredConstructor(types).newInstance(args).validate();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void installIdentities() {
