@@ -103,6 +103,80 @@ class GmVectorsTest {
         assertThat(Sm2Crypto.verify(pub, ascii("1234567812345678"), m, sig, SM3Digest::new)).isFalse();
     }
 
+    /** GM/T 0003.5-2012 (SM2 part 5) example private key on sm2p256v1; its k for signatures. */
+    private static final BigInteger GMT_D = n("3945208F7B2144B13F36E38AC6D39F95889393692860B51A42FB81EF4DF7C5B8");
+    private static final String GMT_K = "59276E27D506861A16680F3AD9C02DCCEF3CC1FA3CDBE4CE6D54B80DEAC1BC21";
+
+    @Test
+    void signatureExampleOnTheRecommendedCurve() throws Exception {
+        // GM/T 0003.5-2012 signature example on sm2p256v1: default user id, M = "message digest", d and k as above
+        ECPoint q = Sm2Crypto.DOMAIN.getG().multiply(GMT_D).normalize();
+        assertThat(hex(q.getAffineXCoord().getEncoded()))
+                .isEqualTo("09f9df311e5421a150dd7d161e4bc5c672179fad1833fc076bb08ff356f35020");
+        assertThat(hex(q.getAffineYCoord().getEncoded()))
+                .isEqualTo("ccea490ce26775a52dc6ea718cc1aa600aed05fbf35e084a6632f6072da9ad13");
+        byte[] m = ascii("message digest");
+        assertThat(hex(Sm2Crypto.sm3(za(Sm2Crypto.DOMAIN, ascii("1234567812345678"), q), m)))
+                .isEqualTo("f0b43e94ba45accaace692ed534382eb17e6ab5a19ce7b31f4486fdfc0d28640");
+        byte[] sig = Sm2Crypto.sign(new ECPrivateKeyParameters(GMT_D, Sm2Crypto.DOMAIN), ascii("1234567812345678"), m,
+                SM3Digest::new, fixed(GMT_K), PlainDSAEncoding.INSTANCE);
+        assertThat(hex(sig)).isEqualTo("f5a03b0648d2c4630eeac513e1bb81a15944da3827d5b74143ac7eaceee720b3"
+                + "b1b6aa29df212fd8763182bc0d421ca1bb9038fd1f7f42d4840b69c485bbc1aa");
+        assertThat(Sm2Crypto.verify(new ECPublicKeyParameters(q, Sm2Crypto.DOMAIN), ascii("1234567812345678"), m, sig,
+                SM3Digest::new)).isTrue();
+    }
+
+    /**
+     * The signature in the golden fixture req-challenge-answer-sm2 (the login answer to resp-challenge-login, signed
+     * with the GM/T example key and k) verifies through the challenge-answer path with the identity handle as SM2
+     * user id — and with no other user id.
+     */
+    @Test
+    void goldenLoginAnswerVerifiesWithTheHandleAsUserId() throws Exception {
+        ECPoint q = Sm2Crypto.DOMAIN.getG().multiply(GMT_D).normalize();
+        ByteString spki = ByteString.wrap(new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
+                new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                        org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey,
+                        org.bouncycastle.asn1.gm.GMObjectIdentifiers.sm2p256v1), q.getEncoded(false)).getEncoded());
+        IdentityKey key = PublicKeys.decode(spki);
+        ByteString signedResponse = ByteString.fromHex("00000003" + "534d33" + "00000046"
+                + "30440220212143cbf96a56894491cdba6ce800abdc39db0e106b7c8a32016ba78ac63075"
+                + "02201e8227a3a817927e4f30aa4a1af38dc7fa641640f96ac183c8a4e5496fcd13ad");
+        byte[] nonce = HEX.parseHex("e0e1e2e3e4e5e6e7e8e9eaebecedeeef");
+        byte[] digest = HEX.parseHex("407d190986661083a2204a678a2e12aaa5d94d3fcbb1312a43819f3de3e1594c");
+        assertThat(ChallengeAnswers.verifyPublicKey(key, ByteString.utf8("88.888.1024/sm2user1"), signedResponse,
+                nonce, digest)).isTrue();
+        assertThat(ChallengeAnswers.verifyPublicKey(key, ByteString.utf8("88.888.1024/sm2user2"), signedResponse,
+                nonce, digest)).isFalse();
+        // reproducible: the same key and k give the fixture's signature
+        byte[] again = Sm2Crypto.sign(new ECPrivateKeyParameters(GMT_D, Sm2Crypto.DOMAIN),
+                ascii("88.888.1024/sm2user1"), Sm2Crypto.sm3(nonce, digest), SM3Digest::new, fixed(GMT_K),
+                org.bouncycastle.crypto.signers.StandardDSAEncoding.INSTANCE);
+        assertThat(ByteString.wrap(again)).isEqualTo(signedResponse.substring(11, signedResponse.length()));
+    }
+
+    /**
+     * The golden fixtures resp-session-setup-sm2 and req-encrypted-sm4-resolution: the mode-3 answer's C1 ‖ C3 ‖ C2
+     * decrypts with the GM/T example key to {@code int4 4 ‖ key}, and that SM4 key (IV = key, no IV prefix) decrypts
+     * the encrypted request to its documented plaintext.
+     */
+    @Test
+    void goldenSm4SessionFixturesDecrypt() throws Exception {
+        byte[] c1c3c2 = HEX.parseHex("0411c88ae04cec1ba554d03d5b5970333a83585826c2a985de5520d9e934389efb84b52d344fb2"
+                + "1aa8ea38a4940c8332692b8d4da2393549212eafdc0f11ca5c9ca20ba6c189a6a2cbdcca10cca978fd9aeaffac6f37a78813"
+                + "87393bfd1898973f9fc177dbfd1d652ff55fff2ae49f4eb6f7a03e71");
+        byte[] blob = Sm2Crypto.decrypt(new ECPrivateKeyParameters(GMT_D, Sm2Crypto.DOMAIN), c1c3c2);
+        SessionKey key = SessionKeys.parseKeyBlob(blob, ProtocolVersion.V2_11);
+        assertThat(key.algorithm()).isEqualTo(SessionAlgorithm.SM4);
+        assertThat(key.key().hex()).isEqualTo("0123456789abcdeffedcba9876543210");
+        byte[] ciphertext = HEX.parseHex("43590ded07c4d5fb96500c9f2604c43eecbcc2b21ae5234644e542ec561fc41a"
+                + "c7f41aa8af6ed722107c62bbb6e33fe1b83fe5b171420f532e35bc21f2e46aa0");
+        byte[] plain = new SessionCipher(key, ProtocolVersion.V2_10).decrypt(ciphertext);
+        assertThat(hex(plain)).isEqualTo("00000001" + "00000000" + "39000000" + "ffff" + "00" + "00" + "66000000"
+                + "00000020" + "00000010" + "38382e3838382e313032342f6974656d" + "00000000" + "00000000" + "00000000"
+                + "00000000");
+    }
+
     @Test
     void encryptionExampleOfGbt32918Part4InC1C3C2Order() throws Exception {
         // GB/T 32918.4-2016 appendix A.2: M "encryption standard", d_B and k as below. The standard prints

@@ -466,7 +466,9 @@ class CnriInteropTest {
     /** Whatever we encode, CNRI's decoder reads with the same header fields (except the IDIS-only opcodes). */
     @Test
     void cnriDecodesEveryGoldenMessage() throws Exception {
-        Set<String> idisOnly = Set.of("req-login-id-system", "req-unknown-opcode");
+        Set<String> idisOnly = Set.of("req-login-id-system", "resp-login-success", "req-unknown-opcode",
+                "resp-error-idis-601",
+                "resp-error-idis-602", "resp-error-idis-603", "resp-error-idis-604", "resp-error-idis-605");
         List<String> checked = new ArrayList<>();
         for (String name : Fixtures.messageNames()) {
             if (idisOnly.contains(name)) {
@@ -486,13 +488,31 @@ class CnriInteropTest {
         assertThat(checked).hasSizeGreaterThan(40);
     }
 
-    /** What CNRI cannot read: opcode 2001 and unknown opcodes (it throws) — we keep them (RC 5 / IDIS login). */
+    /**
+     * What CNRI cannot read: opcode 2001 and unknown opcodes (it throws) — we keep them (RC 5 / IDIS login). Its
+     * challenge and error answers under 2001 are generic and readable; the RC 1 answer is not.
+     */
     @Test
     void cnriRejectsIdisOnlyOpcodes() {
-        for (String name : List.of("req-login-id-system", "req-unknown-opcode")) {
+        for (String name : List.of("req-login-id-system", "resp-login-success", "req-unknown-opcode")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> cnriDecode(message(name)))
                     .isInstanceOf(net.handle.hdllib.HandleException.class).hasMessageContaining("Unknown opCode");
             assertThat(decode(name).opCode().code()).isIn(2001, 999);
+        }
+    }
+
+    /**
+     * CNRI's decoder does not know 601–605 (handle-protocol.md §3, idis-extensions.md §9): it throws — which is why
+     * the server sends them to IDIS clients only and maps them (RC 2 / RC 301) for everyone else.
+     */
+    @Test
+    void cnriRejectsIdisOnlyResponseCodes() throws Exception {
+        for (int rc = 601; rc <= 605; rc++) {
+            String name = "resp-error-idis-" + rc;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cnriDecode(message(name)))
+                    .isInstanceOf(net.handle.hdllib.HandleException.class)
+                    .hasMessageContaining("Unknown responseCode: " + rc);
+            assertThat(decode(name).responseCode().isIdisOnly()).isTrue();
         }
     }
 }

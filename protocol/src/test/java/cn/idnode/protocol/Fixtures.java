@@ -35,9 +35,18 @@ final class Fixtures {
         }
     }
 
-    /** Names (without ".hex") of every message fixture. */
+    /**
+     * Names (without ".hex") of every plaintext message fixture — what the codec decodes. Encrypted frames (envelope
+     * flag EC, named {@code *-encrypted-*}) are decrypted by the session layer before the codec sees them; see
+     * {@link #encryptedMessageNames()}.
+     */
     static List<String> messageNames() {
-        return names(MESSAGES);
+        return names(MESSAGES).stream().filter(n -> !n.contains("-encrypted-")).toList();
+    }
+
+    /** Names of the encrypted frame fixtures: an envelope with EC set and ciphertext after it. */
+    static List<String> encryptedMessageNames() {
+        return names(MESSAGES).stream().filter(n -> n.contains("-encrypted-")).toList();
     }
 
     static List<String> valueNames() {

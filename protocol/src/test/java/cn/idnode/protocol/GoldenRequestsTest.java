@@ -191,6 +191,45 @@ class GoldenRequestsTest {
         assertThat(r.signedResponse()).isEqualTo(expected.toByteString());
     }
 
+    /** The OC 200 an SM2 identity sends to the login challenge (idis-extensions.md §5.4, §6.1): hash name "SM3". */
+    @Test
+    void challengeAnswerWithSm2Signature() {
+        Message m = roundTrip("req-challenge-answer-sm2");
+        assertThat(m.envelope().version()).isEqualTo(ProtocolVersion.V2_10);
+        assertRequestHeader(m, 200, OpFlags.RECURSIVE | OpFlags.RETURN_REQUEST_DIGEST, 3);
+        assertThat(m.sessionId()).isEqualTo(10001);
+        ChallengeAnswerRequest r = (ChallengeAnswerRequest) m.body();
+        assertThat(r.authType()).isEqualTo(ChallengeAnswerRequest.HS_PUBKEY);
+        assertThat(r.userIdHandle()).isEqualTo(u("88.888.1024/sm2user1"));
+        assertThat(r.userIdIndex()).isEqualTo(300);
+        ByteString der = ByteString.fromHex("30440220212143cbf96a56894491cdba6ce800abdc39db0e106b7c8a32016ba78ac63075"
+                + "02201e8227a3a817927e4f30aa4a1af38dc7fa641640f96ac183c8a4e5496fcd13ad");
+        assertThat(r.signedResponse()).isEqualTo(new WireWriter().writeBytes(u("SM3")).writeBytes(der).toByteString());
+        assertThat(m.credential()).isEmpty();
+    }
+
+    /**
+     * An encrypted request (idis-extensions.md §11.2): only the envelope is clear — EC set, MessageLength the
+     * ciphertext length, whole SM4 blocks with no IV prefix (60 plaintext bytes → 64). The codec does not decode the
+     * ciphertext: the session layer decrypts it first (checked in crypto's GmVectorsTest and the server's IDIS tests).
+     */
+    @Test
+    void encryptedRequestEnvelope() throws Exception {
+        assertThat(Fixtures.encryptedMessageNames()).containsExactly("req-encrypted-sm4-resolution");
+        byte[] frame = message("req-encrypted-sm4-resolution");
+        Envelope e = Envelope.decode(frame, 0);
+        assertThat(e.encrypted()).isTrue();
+        assertThat(e.flags()).isEqualTo(Envelope.ENCRYPTED);
+        assertThat(e.version()).isEqualTo(ProtocolVersion.V2_10);
+        assertThat(e.suggestedVersion()).isEqualTo(ProtocolVersion.V2_11);
+        assertThat(e.sessionId()).isEqualTo(10001);
+        assertThat(e.requestId()).isEqualTo(5);
+        assertThat(e.messageLength()).isEqualTo(frame.length - Limits.ENVELOPE_SIZE).isEqualTo(64);
+        byte[] reencoded = new byte[Limits.ENVELOPE_SIZE];
+        e.encodeTo(reencoded, 0);
+        HexFixture.assertBytesEqual(java.util.Arrays.copyOf(frame, Limits.ENVELOPE_SIZE), reencoded, "envelope");
+    }
+
     @Test
     void challengeAnswerWithSecretKey() {
         Message m = roundTrip("req-challenge-answer-seckey");

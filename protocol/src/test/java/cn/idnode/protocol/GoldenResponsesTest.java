@@ -194,6 +194,56 @@ class GoldenResponsesTest {
         assertThat(((ChallengeResponse) m.body()).nonce().length()).isEqualTo(Limits.NONCE_SIZE);
     }
 
+    /** idis-extensions.md §5.5: RC 1 under opcode 2001, RD and the 2001 digest, nothing else. */
+    @Test
+    void idisLoginSuccess() {
+        Message m = roundTrip("resp-login-success");
+        assertResponseHeader(m, 2001, ResponseCode.SUCCESS, AT_REC | OpFlags.RETURN_REQUEST_DIGEST, 3);
+        assertThat(m.sessionId()).isEqualTo(10001);
+        assertThat(m.digest()).contains(digestOf("req-login-id-system"));
+        assertThat(m.header().bodyLength()).isEqualTo(33);
+        assertThat(m.body()).isEqualTo(GenericResponse.INSTANCE);
+        // it answers the OC 200 of req-challenge-answer-sm2: same request id and session
+        Message answer = decode("req-challenge-answer-sm2");
+        assertThat(m.requestId()).isEqualTo(answer.requestId());
+        assertThat(m.sessionId()).isEqualTo(answer.sessionId());
+    }
+
+    /** idis-extensions.md §9: the IDIS-only codes, each with the standard error body. */
+    @Test
+    void idisOnlyErrors() {
+        record Expected(ResponseCode rc, int opCode, int requestId, String message) {}
+        List<Expected> all = List.of(
+                new Expected(ResponseCode.IDIS_CHANNEL_ERROR, 1, 11, "upstream node 36.112.25.8:3641 could not be reached"),
+                new Expected(ResponseCode.IDIS_TIME_OUT, 1, 12, "upstream node timed out after 3000 ms"),
+                new Expected(ResponseCode.IDIS_REQUEST_LIMIT_DAILY, 1, 13,
+                        "prefix 88.888.1 has used its daily quota of 3 resolutions"),
+                new Expected(ResponseCode.IDIS_REGISTER_COUNT_LIMIT, 100, 14,
+                        "prefix 88.888.3 has reached its limit of 2 identifiers"),
+                new Expected(ResponseCode.IDIS_PREFIX_LIMIT, 1, 15, "prefix 88.888.2 is suspended at this node"));
+        for (Expected e : all) {
+            Message m = roundTrip("resp-error-idis-" + e.rc().code());
+            assertResponseHeader(m, e.opCode(), e.rc(), AT_REC_CA_PO, e.requestId());
+            assertThat(m.responseCode().isIdisOnly()).isTrue();
+            assertThat(m.sessionId()).isEqualTo(10001);
+            assertThat(m.body()).isEqualTo(ErrorResponse.of(e.message()));
+        }
+    }
+
+    /** idis-extensions.md §11.1 step 4: the mode-3 answer keeps the client's session id; data is C1 ‖ C3 ‖ C2. */
+    @Test
+    void sessionSetupForAnSm2Identity() {
+        Message m = roundTrip("resp-session-setup-sm2");
+        assertResponseHeader(m, 400, ResponseCode.SUCCESS, AT_REC | OpFlags.RETURN_REQUEST_DIGEST, 4);
+        assertThat(m.sessionId()).isEqualTo(decode("req-session-setup-cipher-hdl").sessionId()).isEqualTo(10001);
+        assertThat(m.digest()).contains(digestOf("req-session-setup-cipher-hdl"));
+        SessionSetupResponse r = (SessionSetupResponse) m.body();
+        assertThat(r.keyExchangeMode()).isEqualTo(SessionSetupRequest.CIPHER_HDL);
+        assertThat(r.data().length()).isEqualTo(65 + 32 + 20);
+        assertThat(r.data().byteAt(0)).isEqualTo((byte) 0x04);
+        assertThat(m.body()).isEqualTo(new SessionSetupResponse(SessionSetupRequest.CIPHER_HDL, r.data(), true));
+    }
+
     @Test
     void createChallenge() {
         Message m = roundTrip("resp-challenge-create");

@@ -281,11 +281,14 @@ final class IdisWireClient implements AutoCloseable {
 
     /**
      * OC 400 mode 3 as the SDK sends it (§11.1): timeout 86400, no declared identity, the key named by
-     * {@code keyHandle}/{@code keyIndex}, under the client's own session id.
+     * {@code keyHandle}/{@code keyIndex}, under the client's own session id, REC|RD.
      */
     IdisReply sessionSetup(String keyHandle, int keyIndex) throws IOException {
-        byte[] body = new IdisBytes().int2(3).int4(86_400).utf8("").int4(-1).utf8(keyHandle).int4(keyIndex).toArray();
-        return call(OC_SESSION_SETUP, REC, body);
+        return call(OC_SESSION_SETUP, LOGIN_FLAGS, sessionSetupBody(keyHandle, keyIndex));
+    }
+
+    static byte[] sessionSetupBody(String keyHandle, int keyIndex) {
+        return new IdisBytes().int2(3).int4(86_400).utf8("").int4(-1).utf8(keyHandle).int4(keyIndex).toArray();
     }
 
     @Override
