@@ -31,6 +31,26 @@ public final class StoreKeys {
         return v;
     }
 
+    /** The sequence number in the last 8 bytes of an index key written by {@link WriteBatch#indexLastAppend}. */
+    public static long trailingSequence(byte[] key) {
+        if (key.length < 8) {
+            throw new IllegalArgumentException("index keys end with an 8-byte sequence, got " + key.length + " bytes");
+        }
+        long v = 0;
+        for (int i = key.length - 8; i < key.length; i++) {
+            v = (v << 8) | (key[i] & 0xFF);
+        }
+        return v;
+    }
+
+    /** {@code a} followed by {@code b}. */
+    public static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = new byte[a.length + b.length];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
     /** The smallest key greater than every key starting with {@code prefix}, or null if there is none (all 0xFF). */
     public static byte[] prefixEnd(byte[] prefix) {
         byte[] end = prefix.clone();

@@ -16,7 +16,7 @@ public final class WriteBatch {
 
     /** One change or precondition. {@code value} is null for deletes and absence checks. */
     public record Op(Type type, KeySpace space, byte[] key, byte[] value, long delta) {
-        public enum Type { PUT, DELETE, APPEND, ADD, REQUIRE_ABSENT, REQUIRE_PRESENT, REQUIRE_VALUE }
+        public enum Type { PUT, DELETE, APPEND, INDEX_APPEND, ADD, REQUIRE_ABSENT, REQUIRE_PRESENT, REQUIRE_VALUE }
 
         @Override
         public String toString() {
@@ -44,6 +44,21 @@ public final class WriteBatch {
     public WriteBatch append(KeySpace space, byte[] entry) {
         require(space, KeySpace.Kind.LOG);
         ops.add(new Op(Op.Type.APPEND, space, null, nonNull(entry), 0));
+        return this;
+    }
+
+    /**
+     * Puts an empty value under {@code keyPrefix} followed by the 8-byte sequence number the store assigns to the
+     * latest {@link #append} before this call in the batch: a secondary index of log entries (audit by object, by
+     * actor...) written atomically with the entry it points to. Scanning the index space by {@code keyPrefix} then
+     * yields the sequence numbers in order ({@link StoreKeys#sequence(byte[])} of the key's last 8 bytes).
+     */
+    public WriteBatch indexLastAppend(KeySpace space, byte[] keyPrefix) {
+        require(space, KeySpace.Kind.KEY_VALUE);
+        if (ops.stream().noneMatch(o -> o.type() == Op.Type.APPEND)) {
+            throw new IllegalStateException("indexLastAppend needs an append earlier in the batch");
+        }
+        ops.add(new Op(Op.Type.INDEX_APPEND, space, nonEmpty(keyPrefix), null, 0));
         return this;
     }
 

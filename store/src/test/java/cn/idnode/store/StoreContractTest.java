@@ -461,6 +461,26 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void indexEntriesPointAtTheAppendBeforeThem() {
+        WriteResult r = store.write(new WriteBatch()
+                .append(LOG, utf8("first"))
+                .indexLastAppend(KV, utf8("by-object/a/"))
+                .indexLastAppend(KV, utf8("by-actor/x/"))
+                .append(LOG, utf8("second"))
+                .indexLastAppend(KV, utf8("by-object/a/")));
+        long first = r.appendedSequences().get(0);
+        long second = r.appendedSequences().get(1);
+        List<Entry> byObject = scan(KV, utf8("by-object/a/"), Optional.empty());
+        assertThat(byObject).extracting(e -> StoreKeys.trailingSequence(e.key())).containsExactly(first, second);
+        assertThat(byObject).allSatisfy(e -> assertThat(e.value()).isEmpty());
+        assertThat(scan(KV, utf8("by-actor/x/"), Optional.empty())).extracting(e -> StoreKeys.trailingSequence(e.key()))
+                .containsExactly(first);
+        assertThat(store.get(LOG, StoreKeys.sequence(second))).contains(utf8("second"));
+        assertThatThrownBy(() -> new WriteBatch().indexLastAppend(KV, utf8("x")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void readLogFromASequence() {
         List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -102,6 +102,7 @@ public final class RocksDbStore implements Store {
     private final Set<RocksDbCursor> openCursors = ConcurrentHashMap.newKeySet();
     /** In-process cache of key/value reads; null when {@code valueCacheBytes} is 0. */
     private final ValueCache valueCache;
+    private static final byte[] EMPTY = new byte[0];
 
     private RocksDbStore(Path directory, RocksDbOptions options, Tuning tuning, RocksDB db,
                          List<ColumnFamilyHandle> handles, Map<String, Space> spaces) {
@@ -519,6 +520,7 @@ public final class RocksDbStore implements Store {
             appendCounts.forEach((space, count) -> reserved.put(space, space.sequencer().reserve(count)));
             Map<Space, Long> nextSequence = new LinkedHashMap<>(reserved);
             List<Long> appended = new ArrayList<>();
+            long lastAppend = -1;
             for (int i = 0; i < ops.size(); i++) {
                 WriteBatch.Op op = ops.get(i);
                 ColumnFamilyHandle cf = resolved[i].handle();
@@ -530,7 +532,10 @@ public final class RocksDbStore implements Store {
                         long seq = nextSequence.merge(resolved[i], 1L, Long::sum) - 1;
                         rocks.put(cf, StoreKeys.sequence(seq), op.value());
                         appended.add(seq);
+                        lastAppend = seq;
                     }
+                    case INDEX_APPEND -> rocks.put(cf, StoreKeys.concat(op.key(), StoreKeys.sequence(lastAppend)),
+                            EMPTY);
                     case REQUIRE_ABSENT, REQUIRE_PRESENT, REQUIRE_VALUE -> { } // checked already
                 }
             }
