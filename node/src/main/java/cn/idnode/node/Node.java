@@ -1,5 +1,22 @@
 package cn.idnode.node;
 
+import cn.idnode.node.account.AccessTokens;
+import cn.idnode.node.account.AccountStore;
+import cn.idnode.node.account.Passwords;
+import cn.idnode.node.account.SecretBox;
+import cn.idnode.node.business.Business;
+import cn.idnode.node.business.BusinessConfig;
+import cn.idnode.node.business.BusinessOperations;
+import cn.idnode.node.business.Ids;
+import cn.idnode.node.enterprise.EnterpriseStore;
+import cn.idnode.node.file.FileStore;
+import cn.idnode.node.prefix.PrefixStates;
+import cn.idnode.node.record.RecordWriter;
+import cn.idnode.node.standard.Industries;
+import cn.idnode.node.standard.Regions;
+import cn.idnode.node.standard.TemplatePacks;
+import cn.idnode.node.template.TemplateValidator;
+import cn.idnode.node.template.Templates;
 import cn.idnode.node.op.GetSiteInfoOperation;
 import cn.idnode.node.op.OperationRunner;
 import cn.idnode.node.op.ResolveOperation;
@@ -46,6 +63,9 @@ public final class Node {
     private final Authenticator authenticator;
     private final IdentityTokens identityTokens;
     private final PrefixPolicy policy;
+    private final Templates templates;
+    private final RecordWriter writer;
+    private final BusinessOperations business;
 
     private Node(Store store, InstantSource clock, Metrics metrics, NodeSettings settings) {
         this.store = store;
@@ -59,6 +79,7 @@ public final class Node {
         this.adminIdentity = SitePublisher.adminIdentity(settings.prefix().toAsciiUpperCase());
         List<ValueReference> admins = new ArrayList<>();
         admins.add(adminIdentity);
+        admins.add(Business.operatorsGroup(settings.prefix().toAsciiUpperCase()));
         admins.addAll(settings.serverAdmins());
         this.remote = settings.remote();
         Authorizer.GroupSource groups = (ref, reads) -> responsibility.isMine(ref.handle())
@@ -69,11 +90,32 @@ public final class Node {
         this.authenticator = new Authenticator(new CryptoKeyVerifier(), responsibility, remote);
         this.identityTokens = new IdentityTokens(authenticator, clock, settings.tokenWindow(),
                 settings.rejectTokenReplays());
-        this.policy = new PrefixPolicy(settings.prefixLimits(), new UsageCounters(clock), store);
+        this.policy = new PrefixPolicy(settings.prefixLimits(), new UsageCounters(clock), store, new PrefixStates());
         this.resolve = new ResolveOperation(responsibility, authorizer, policy);
         this.getSiteInfo = new GetSiteInfoOperation(site);
+        this.templates = new Templates(store);
+        this.writer = new RecordWriter(store, new TemplateValidator(templates));
         this.admin = new AdminOperations(store, records, prefixes, responsibility, authorizer, policy,
-                settings.listHandles());
+                settings.listHandles(), writer);
+        BusinessConfig bc = settings.business();
+        Business b = new Business(store, records, writer, authorizer, prefixes, policy, site, clock,
+                settings.prefix().toAsciiUpperCase(), adminIdentity, new AccountStore(store),
+                new Passwords(bc.argonMemoryKib(), bc.argonIterations()), new SecretBox(bc.dataKey()),
+                new AccessTokens(bc.tokenKey(), clock, bc.tokenLifetime()), bc.settings(), new Ids(store, "account"),
+                new Ids(store, "enterprise"), new Ids(store, "file"), new Ids(store, "template"),
+                new EnterpriseStore(store), templates, new FileStore(store));
+        this.business = new BusinessOperations(b, resolve, Regions.bundled(), Industries.bundled(),
+                TemplatePacks.bundled());
+    }
+
+    /** The secondary-node business: accounts, enterprises, prefixes, templates, identifier data. */
+    public BusinessOperations business() {
+        return business;
+    }
+
+    /** Writes records with validation (metadata templates), counters and audit — shared by every surface. */
+    public RecordWriter writer() {
+        return writer;
     }
 
     /**

@@ -18,7 +18,24 @@ public final class NodeSchema {
     /** Counters kept with the changes they count: identifiers registered per prefix ({@code handles/<PREFIX>}). */
     public static final KeySpace USAGE = KeySpace.counter("usage");
 
+    /** Audit index: by object and by actor, pointing at audit sequence numbers ({@code AuditLog}). */
+    public static final KeySpace AUDIT_INDEX = KeySpace.keyValue("audit_index");
+    /** Accounts: {@code u/<lower-case user name>} → account JSON, {@code i/<id>} → user name. */
+    public static final KeySpace ACCOUNTS = KeySpace.keyValue("accounts");
+    /**
+     * Enterprises: {@code e/<id>} → enterprise JSON, {@code c/<crtType>/<CODE>} → id (uniqueness of the credential),
+     * {@code h/<id>/<seq>} → history entry.
+     */
+    public static final KeySpace ENTERPRISES = KeySpace.keyValue("enterprises");
+    /** Enterprise prefixes allocated by this node: {@code <PREFIX>} → prefix JSON (state, owner, hosting). */
+    public static final KeySpace ENTERPRISE_PREFIXES = KeySpace.keyValue("enterprise_prefixes");
+    /** Metadata templates: {@code t/<PREFIX>\0<version>} → template JSON, {@code h/<HANDLE>} → template key. */
+    public static final KeySpace TEMPLATES = KeySpace.keyValue("templates");
+    /** Uploaded files: {@code m/<id>} → metadata JSON, {@code d/<id>} → content. */
+    public static final KeySpace FILES = KeySpace.keyValue("files");
+
     public static List<KeySpace> all() {
-        return List.of(HANDLES, HOMED_PREFIXES, NODE_META, AUDIT, USAGE);
+        return List.of(HANDLES, HOMED_PREFIXES, NODE_META, AUDIT, USAGE, AUDIT_INDEX, ACCOUNTS, ENTERPRISES,
+                ENTERPRISE_PREFIXES, TEMPLATES, FILES);
     }
 }

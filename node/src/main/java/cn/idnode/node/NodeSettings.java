@@ -1,6 +1,7 @@
 package cn.idnode.node;
 
 import cn.idnode.node.auth.RemoteIdentities;
+import cn.idnode.node.business.BusinessConfig;
 import cn.idnode.node.prefix.PrefixLimits;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.SiteInfo;
@@ -21,11 +22,12 @@ import java.util.List;
  * @param tokenWindow       how far an IDIS identity token's timestamp may be from now
  * @param rejectTokenReplays refuse a token nonce seen before (within twice the window)
  * @param prefixLimits      quotas, registration caps and suspension per enterprise prefix (upper-cased keys)
+ * @param business          the business layer's settings and secrets
  */
 public record NodeSettings(ByteString prefix, SiteInfo site, ByteString adminKeyBlob, List<ValueReference> serverAdmins,
                            List<ValueReference> homeOnlyAdmins, boolean adminFullAccess, boolean listHandles,
                            RemoteIdentities remote, java.time.Duration tokenWindow, boolean rejectTokenReplays,
-                           java.util.Map<ByteString, PrefixLimits> prefixLimits) {
+                           java.util.Map<ByteString, PrefixLimits> prefixLimits, BusinessConfig business) {
     public NodeSettings {
         serverAdmins = List.copyOf(serverAdmins);
         prefixLimits = java.util.Map.copyOf(prefixLimits);
@@ -34,6 +36,6 @@ public record NodeSettings(ByteString prefix, SiteInfo site, ByteString adminKey
 
     public static NodeSettings of(ByteString prefix, SiteInfo site, ByteString adminKeyBlob) {
         return new NodeSettings(prefix, site, adminKeyBlob, List.of(), List.of(), true, true, RemoteIdentities.NONE,
-                java.time.Duration.ofMinutes(5), true, java.util.Map.of());
+                java.time.Duration.ofMinutes(5), true, java.util.Map.of(), BusinessConfig.ephemeral());
     }
 }

@@ -4,6 +4,8 @@ import cn.idnode.crypto.ResponseSigner;
 import cn.idnode.node.Metrics;
 import cn.idnode.node.Node;
 import cn.idnode.node.NodeSchema;
+import cn.idnode.node.business.BusinessConfig;
+import cn.idnode.node.business.BusinessSettings;
 import cn.idnode.node.NodeSettings;
 import cn.idnode.node.prefix.PrefixLimits;
 import cn.idnode.protocol.ByteString;
@@ -68,6 +70,7 @@ public final class IdnodeServer implements AutoCloseable {
     private final int httpPort;
     private final int httpsPort;
     private final long startMillis;
+    private final Path snmsPasswordFile;
 
     private IdnodeServer(IdnodeConfig config, InstantSource clock) throws InterruptedException {
         long t0 = System.nanoTime();
@@ -115,7 +118,17 @@ public final class IdnodeServer implements AutoCloseable {
                 auth.serverAdmins().stream().map(ValueReference::parse).toList(),
                 auth.homeOnlyAdmins().stream().map(ValueReference::parse).toList(), auth.adminFullAccess(),
                 auth.listHandles(), remoteIdentities(config), Duration.ofSeconds(config.idis().tokenWindowSeconds()),
-                config.idis().rejectTokenReplays(), prefixLimits(config)));
+                config.idis().rejectTokenReplays(), prefixLimits(config), businessConfig(config, keys)));
+        this.snmsPasswordFile = keys.adminKeyFile().resolveSibling("snms-admin.password");
+        Optional<String> password = node.business().bootstrap();
+        if (password.isPresent()) {
+            try {
+                NodeKeys.writePrivate(snmsPasswordFile, (password.get() + "\n").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot write " + snmsPasswordFile + ": " + e.getMessage(), e);
+            }
+        }
         Authenticator authenticator = node.authenticator();
         httpAuthenticator.set(authenticator);
         holder.set(new HandleService(node, executor, new ResponseSigner(keys.site().getPrivate()), authenticator,
@@ -124,6 +137,14 @@ public final class IdnodeServer implements AutoCloseable {
                 Duration.ofSeconds(auth.sessionIdleSeconds()), Duration.ofSeconds(auth.maxSessionSeconds()),
                 auth.maxSessions())));
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    static BusinessConfig businessConfig(IdnodeConfig config, NodeKeys keys) {
+        IdnodeConfig.SnmsSection s = config.snms();
+        return new BusinessConfig(new BusinessSettings(s.maxLoginFailures(), Duration.ofMinutes(s.lockoutMinutes()),
+                s.maxBatch(), s.registryName(), s.maxImageKb() * 1024, s.maxPdfKb() * 1024), keys.dataKey(),
+                keys.tokenKey(), Duration.ofHours(s.tokenLifetimeHours()), s.passwordHashMemoryKib(),
+                s.passwordHashIterations());
     }
 
     static java.util.Map<ByteString, PrefixLimits> prefixLimits(IdnodeConfig config) {
@@ -250,6 +271,8 @@ public final class IdnodeServer implements AutoCloseable {
                         + httpsCertificateFile() + ")",
                 "  data dir     " + config.dataDir(),
                 "  admin        " + adminIdentity() + "  private key " + keys.adminKeyFile(),
+                "  SNMS API     http://" + httpHost + ":" + httpPort + "/identity/token  (user admin, password in "
+                        + snmsPasswordFile + ")",
                 "  started in   " + startMillis + " ms");
     }
 

@@ -2,6 +2,7 @@ package cn.idnode.node.site;
 
 import cn.idnode.node.NodeSchema;
 import cn.idnode.node.audit.AuditEntry;
+import cn.idnode.node.audit.AuditLog;
 import cn.idnode.node.prefix.PrefixTable;
 import cn.idnode.node.record.RecordStore;
 import cn.idnode.node.record.StoredRecord;
@@ -118,8 +119,8 @@ public final class SitePublisher {
             batch.put(NodeSchema.NODE_META, SITE_KEY, published.encode().toByteArray());
         }
         if (changed) {
-            batch.append(NodeSchema.AUDIT, new AuditEntry(nowMillis, "system", "start", action,
-                    prefixHandle.utf8(), ByteString.EMPTY, published.encode()).encode());
+            AuditLog.append(batch, new AuditEntry(nowMillis, "system", "start", action, prefixHandle.utf8(),
+                    ByteString.EMPTY, published.encode()));
         }
         if (!batch.isEmpty()) {
             store.write(batch);

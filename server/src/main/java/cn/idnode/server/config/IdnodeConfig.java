@@ -9,7 +9,7 @@ import java.nio.file.Path;
  */
 public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection http, StoreSection store,
                            ExecutorSection executor, AuthSection auth, ResolutionSection resolution,
-                           IdisSection idis, LimitsSection limits) {
+                           IdisSection idis, LimitsSection limits, SnmsSection snms) {
 
     public record NodeSection(String prefix, String role, String dataDir, String description) {}
 
@@ -34,6 +34,16 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
 
     /** Limits keyed by enterprise prefix, e.g. {@code limits.prefixes."88.888.1".dailyRequests: 1000000}. */
     public record LimitsSection(java.util.Map<String, PrefixLimitsSection> prefixes) {}
+
+    /**
+     * The secondary-node business API (snms-api.md): logins, tokens, enterprise onboarding, templates, identifier data.
+     *
+     * @param allowPlainHttp serve the SNMS API on the plain HTTP port as well (its documented clients use http://);
+     *                       false: HTTPS only
+     */
+    public record SnmsSection(boolean allowPlainHttp, int tokenLifetimeHours, int maxLoginFailures, int lockoutMinutes,
+                              int maxBatch, int maxBodyBytes, String registryName, int maxImageKb, int maxPdfKb,
+                              int passwordHashMemoryKib, int passwordHashIterations) {}
 
     /** IDIS client behaviour (idis-extensions.md §8): identity tokens in resolution requests. */
     public record IdisSection(int tokenWindowSeconds, boolean rejectTokenReplays) {}
@@ -115,6 +125,15 @@ public record IdnodeConfig(NodeSection node, HandleSection handle, HttpSection h
         }
         require(resolution.timeoutMillis() >= 100, "resolution.timeoutMillis must be at least 100");
         require(idis.tokenWindowSeconds() >= 1, "idis.tokenWindowSeconds must be at least 1");
+        require(snms.tokenLifetimeHours() >= 1, "snms.tokenLifetimeHours must be at least 1");
+        require(snms.maxLoginFailures() >= 1, "snms.maxLoginFailures must be at least 1");
+        require(snms.lockoutMinutes() >= 1, "snms.lockoutMinutes must be at least 1");
+        require(snms.maxBatch() >= 1 && snms.maxBatch() <= 100_000, "snms.maxBatch must be 1..100000");
+        require(snms.maxBodyBytes() >= 65_536, "snms.maxBodyBytes must be at least 65536");
+        require(snms.maxImageKb() >= 1 && snms.maxPdfKb() >= 1, "snms.maxImageKb and snms.maxPdfKb must be positive");
+        require(snms.passwordHashMemoryKib() >= 8_192 && snms.passwordHashIterations() >= 1,
+                "snms.passwordHashMemoryKib must be at least 8192 and snms.passwordHashIterations at least 1");
+        require(snms.registryName() != null, "snms.registryName is required");
         limits.prefixes().forEach((p, l) -> {
             require(p.matches("[0-9]+(\\.[0-9]+)*"), "limits.prefixes: " + p + " is not a prefix like 88.888.1");
             require(l != null && l.dailyRequests() >= 0 && l.registrations() >= 0,

@@ -5,6 +5,7 @@ import cn.idnode.node.auth.Authenticator;
 import cn.idnode.protocol.Limits;
 import cn.idnode.server.handle.FailedAuthLimiter;
 import cn.idnode.server.handle.HandleService;
+import cn.idnode.server.snms.SnmsApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -114,13 +115,16 @@ public final class HttpApi implements AutoCloseable {
         router.post().handler(ctx -> {
             if (HandleTunnel.isTunnelRequest(ctx)) {
                 ctx.next();
-            } else if (ctx.request().path().startsWith("/api/")) {
+            } else if (ctx.request().path().startsWith("/api/") || SnmsApi.isSnmsPath(ctx.request().path())) {
                 ctx.next();
             } else {
                 RestReply.error(ctx, 415, 4, "POST requests to this path must be Handle messages ("
                         + HandleTunnel.MEDIA_TYPE + ")");
             }
         });
+        new SnmsApi(node, executor, settings.failedAuthPerMinute(), settings.snms().allowPlainHttp())
+                .install(router, settings.snms().maxBodyBytes(), settings.snms().maxUploadBytes(),
+                        settings.snms().uploadsDir());
         router.post().handler(BodyHandler.create(false).setBodyLimit(Math.max(settings.maxBodyBytes(),
                 Limits.MAX_MESSAGE_LENGTH + Limits.ENVELOPE_SIZE + 1)));
         router.post().handler(ctx -> {

@@ -19,7 +19,10 @@ import java.util.Optional;
 public record HttpSettings(String bind, int port, int httpsPort, int maxBodyBytes, boolean publicPrefixList,
                            boolean allowAuthOverPlainHttp, Duration sessionIdle, int maxSessions,
                            int failedAuthPerMinute, KeyPair siteKey, Path keysDir, Optional<Path> tlsCertificate,
-                           Optional<Path> tlsPrivateKey, List<String> hostNames) {
+                           Optional<Path> tlsPrivateKey, List<String> hostNames, Snms snms) {
+
+    /** The SNMS API's part of the HTTP ports. */
+    public record Snms(boolean allowPlainHttp, int maxBodyBytes, int maxUploadBytes, Path uploadsDir) {}
 
     public HttpSettings {
         hostNames = List.copyOf(hostNames);
@@ -35,7 +38,9 @@ public record HttpSettings(String bind, int port, int httpsPort, int maxBodyByte
         return new HttpSettings(h.bind(), h.port(), h.httpsPort(), h.maxBodyBytes(), h.publicPrefixList(),
                 h.allowAuthOverPlainHttp(), Duration.ofSeconds(h.sessionIdleSeconds()), h.maxSessions(),
                 config.auth().failedAuthPerMinute(), keys.site(), keys.siteKeyFile().getParent(),
-                path(h.tlsCertificate()), path(h.tlsPrivateKey()), names);
+                path(h.tlsCertificate()), path(h.tlsPrivateKey()), names, new Snms(config.snms().allowPlainHttp(),
+                config.snms().maxBodyBytes(), Math.max(config.snms().maxImageKb(), config.snms().maxPdfKb()) * 1024
+                + 64 * 1024, config.dataDir().resolve("tmp").resolve("uploads")));
     }
 
     private static Optional<Path> path(String s) {

@@ -23,12 +23,15 @@ import java.security.spec.RSAPublicKeySpec;
  * <ul>
  *   <li>{@code siteprivkey.bin} / {@code sitepubkey.bin}: the site key published in HS_SITE (certified responses,
  *       HTTPS);</li>
- *   <li>{@code admpriv.bin} / {@code admpub.bin}: the administrator identity {@code 300:0.NA/<prefix>}.</li>
+ *   <li>{@code admpriv.bin} / {@code admpub.bin}: the administrator identity {@code 300:0.NA/<prefix>};</li>
+ *   <li>{@code data.key}: 256-bit key sealing secrets kept in the store (SNMS password digests);</li>
+ *   <li>{@code token.key}: 256-bit key signing SNMS access tokens (HS256).</li>
  * </ul>
  * Private key files are written owner-only (0600) and never logged. They are unencrypted so that the node can start
  * unattended; protect the data directory accordingly (docs/operations.md).
  */
-public record NodeKeys(KeyPair site, KeyPair admin, Path siteKeyFile, Path adminKeyFile) {
+public record NodeKeys(KeyPair site, KeyPair admin, Path siteKeyFile, Path adminKeyFile, byte[] dataKey,
+                       byte[] tokenKey) {
 
     public static NodeKeys loadOrCreate(Path dataDir) {
         Path dir = dataDir.resolve("keys");
@@ -38,7 +41,8 @@ public record NodeKeys(KeyPair site, KeyPair admin, Path siteKeyFile, Path admin
             Path adminPriv = dir.resolve("admpriv.bin");
             KeyPair site = loadOrGenerate(sitePriv, dir.resolve("sitepubkey.bin"));
             KeyPair admin = loadOrGenerate(adminPriv, dir.resolve("admpub.bin"));
-            return new NodeKeys(site, admin, sitePriv, adminPriv);
+            return new NodeKeys(site, admin, sitePriv, adminPriv, secret(dir.resolve("data.key")),
+                    secret(dir.resolve("token.key")));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or write keys in " + dir + ": " + e.getMessage(), e);
         } catch (KeyFormatException | GeneralSecurityException e) {
@@ -82,6 +86,21 @@ public record NodeKeys(KeyPair site, KeyPair admin, Path siteKeyFile, Path admin
         writePrivate(privFile, PrivateKeyFiles.encode(kp.getPrivate()));
         Files.write(pubFile, KeyBlobs.encodePublicKey(kp.getPublic()).toByteArray());
         return kp;
+    }
+
+    /** A 256-bit secret kept in {@code file}: read, or generated and written owner-only on first start. */
+    private static byte[] secret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            byte[] k = Files.readAllBytes(file);
+            if (k.length != 32) {
+                throw new IOException(file + " must hold 32 bytes, has " + k.length);
+            }
+            return k;
+        }
+        byte[] k = new byte[32];
+        new java.security.SecureRandom().nextBytes(k);
+        writePrivate(file, k);
+        return k;
     }
 
     /** Writes a private key file readable by its owner only. */

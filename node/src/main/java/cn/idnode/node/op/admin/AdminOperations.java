@@ -23,7 +23,13 @@ public final class AdminOperations {
 
     public AdminOperations(Store store, RecordStore records, PrefixTable prefixes, Responsibility responsibility,
                            Authorizer authorizer, PrefixPolicy policy, boolean listHandlesEnabled) {
-        AdminSupport support = new AdminSupport(responsibility, authorizer, new RecordWriter(store), policy);
+        this(store, records, prefixes, responsibility, authorizer, policy, listHandlesEnabled, new RecordWriter(store));
+    }
+
+    public AdminOperations(Store store, RecordStore records, PrefixTable prefixes, Responsibility responsibility,
+                           Authorizer authorizer, PrefixPolicy policy, boolean listHandlesEnabled,
+                           RecordWriter writer) {
+        AdminSupport support = new AdminSupport(responsibility, authorizer, writer, policy);
         this.create = new CreateHandleOperation(support);
         this.delete = new DeleteHandleOperation(support);
         this.add = new AddValueOperation(support);

@@ -1,12 +1,12 @@
 package cn.idnode.node.op.admin;
 
-import cn.idnode.node.NodeSchema;
 import cn.idnode.node.auth.Authorizer;
 import cn.idnode.node.error.HandleException;
 import cn.idnode.node.error.PermissionDeniedException;
 import cn.idnode.node.op.Operation;
 import cn.idnode.node.op.OperationContext;
 import cn.idnode.node.prefix.PrefixTable;
+import cn.idnode.node.audit.AuditLog;
 import cn.idnode.node.record.RecordWriter;
 import cn.idnode.protocol.ByteString;
 import cn.idnode.protocol.HandleNames;
@@ -113,8 +113,7 @@ public final class PrefixOperations {
                     prefixes.unhome(batch, entry);
                     HandleNames.prefixOfPrefixHandle(entry).ifPresent(bare -> prefixes.unhome(batch, bare));
                 }
-                batch.append(NodeSchema.AUDIT, RecordWriter.audit(ctx, name, entry, Optional.empty(),
-                        Optional.empty()).encode());
+                AuditLog.append(batch, RecordWriter.audit(ctx, name, entry, Optional.empty(), Optional.empty()));
                 store.write(batch);
                 prefixes.applied(entry, homing);
             }
