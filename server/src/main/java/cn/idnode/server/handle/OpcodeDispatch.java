@@ -61,7 +61,9 @@ final class OpcodeDispatch {
             new Rule(OpCode.LIST_HOMED_NAS, "identity: server admin or home-only admin"),
             new Rule(OpCode.SESSION_SETUP, "none (the session is anonymous until a challenge inside it succeeds)"),
             new Rule(OpCode.SESSION_TERMINATE, "session MAC"),
-            new Rule(OpCode.SESSION_EXCHANGEKEY, "session (mode 2, before its key is set)"));
+            new Rule(OpCode.SESSION_EXCHANGEKEY, "session (mode 2, before its key is set)"),
+            new Rule(OpCode.LOGIN_ID_SYSTEM, "none: always challenged; a verified answer binds the identity to this "
+                    + "TCP connection's client-chosen session id (IDIS), never to another connection"));
 
     private final Node node;
     private final HandleService service;

@@ -166,6 +166,45 @@ class IdisLoginTest {
                 .contains("SM9"));
     }
 
+    /** §5.3: an unknown identity is challenged like any other and refused only at the answer. */
+    @Test
+    void unknownIdentitiesAreChallengedThenRefused() throws Exception {
+        IdisIdentity nobody = new IdisIdentity("88.888/nobody", 300, IdisTestNode.SM2_KEY_1, new byte[0],
+                IdisIdentity.Scheme.SM2_SM3);
+        try (IdisWireClient c = node.connect(10001)) {
+            IdisReply challenge = c.sendLogin(nobody.handle(), 300);
+            assertThat(challenge.responseCode()).isEqualTo(402);
+            assertThat(challenge.opCode()).isEqualTo(OC_LOGIN);
+            IdisReply r = c.answer(challenge, nobody);
+            assertThat(r.responseCode()).isEqualTo(403);
+            assertThat(r.opCode()).isEqualTo(OC_LOGIN);
+        }
+    }
+
+    /**
+     * §7 parsing rule: key data that is no key is refused with RC 403 (not an internal error), and a key that
+     * cannot be used does not stop a search over all of an identity's keys (index 0).
+     */
+    @Test
+    void unusableKeysAreRefusedWith403AndSkippedInAnIndexZeroSearch() throws Exception {
+        node.put("88.888/badkey", List.of(IdisValue.of(300, "HS_PUBKEY", IdisCrypto.ascii("not a key at all"))));
+        node.put("88.888/twokeys", List.of(IdisValue.of(300, "HS_PUBKEY", IdisCrypto.sm9Blob("Alice")),
+                IdisValue.of(301, "HS_PUBKEY", IdisTestNode.SM2_PEM.pubkeyData())));
+        try (IdisWireClient c = node.connect(10001)) {
+            IdisIdentity bad = new IdisIdentity("88.888/badkey", 300, IdisTestNode.SM2_KEY_1, new byte[0],
+                    IdisIdentity.Scheme.SM2_SM3);
+            IdisReply refused = c.answer(c.sendLogin(bad.handle(), 300), bad);
+            assertThat(refused.responseCode()).isEqualTo(403);
+            assertThat(refused.errorMessage()).contains("unusable public key");
+
+            IdisIdentity any = new IdisIdentity("88.888/twokeys", 0, IdisTestNode.SM2_KEY_1, new byte[0],
+                    IdisIdentity.Scheme.SM2_SM3);
+            IdisReply done = c.answer(c.sendLogin(any.handle(), 0), any);
+            assertThat(done.responseCode()).as(done.toString()).isEqualTo(1);
+            assertThat(done.opCode()).isEqualTo(OC_LOGIN);
+        }
+    }
+
     /** A wrong signature: RC 403 under opcode 2001 with the login digest; audited; nothing is bound. */
     @Test
     void failedLoginIsRefusedLoggedAndLeavesTheConnectionUnauthenticated() throws Exception {
