@@ -63,10 +63,10 @@ final class IdisCrypto {
         }
     }
 
-    static KeyPair rsaKeyPair() {
+    static KeyPair rsaKeyPair(int bits) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048, RANDOM);
+            g.initialize(bits, RANDOM);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -88,6 +88,24 @@ final class IdisCrypto {
         RSAPublicKey rsa = (RSAPublicKey) key;
         return new IdisBytes().utf8("RSA_PUB_KEY").int2(0).bytes(rsa.getPublicExponent().toByteArray())
                 .bytes(rsa.getModulus().toByteArray()).toArray();
+    }
+
+    static KeyPair dsaKeyPair() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("DSA");
+            g.initialize(2048, RANDOM);
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** HS_PUBKEY encoding 1 for DSA (handle-protocol.md §9.3): {@code "DSA_PUB_KEY"}, int2 0, Bytes q, p, g, y. */
+    static byte[] dsaBlob(PublicKey key) {
+        java.security.interfaces.DSAPublicKey dsa = (java.security.interfaces.DSAPublicKey) key;
+        return new IdisBytes().utf8("DSA_PUB_KEY").int2(0).bytes(dsa.getParams().getQ().toByteArray())
+                .bytes(dsa.getParams().getP().toByteArray()).bytes(dsa.getParams().getG().toByteArray())
+                .bytes(dsa.getY().toByteArray()).toArray();
     }
 
     /** HS_PUBKEY encoding 2 (§7): {@code "SM2_PUB_KEY"}, int2 0, Bytes (PEM text or DER SPKI). */
@@ -166,6 +184,34 @@ final class IdisCrypto {
     /** §6: {@code SHA256withRSA} (PKCS#1 v1.5) over nonce ‖ digest. */
     static byte[] signRsa(PrivateKey key, byte[] data) {
         return jcaSign("SHA256withRSA", null, key, data);
+    }
+
+    /** §6: {@code SHA256withDSA} (DER) over nonce ‖ digest. */
+    static byte[] signDsa(PrivateKey key, byte[] data) {
+        return jcaSign("SHA256withDSA", null, key, data);
+    }
+
+    /**
+     * An HS_SECKEY answer with code 0x22 (handle-protocol.md §13.4): {@code int1 0x22, Bytes salt(16), int4 10000,
+     * int4 160, Bytes HMAC-SHA1(PBKDF2-HMAC-SHA1(password, salt, 10000, 160), data)}, where the password is the
+     * secret's bytes read as characters 0–255.
+     */
+    static byte[] pbkdf2Answer(byte[] secret, byte[] data) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        char[] password = new char[secret.length];
+        for (int i = 0; i < secret.length; i++) {
+            password[i] = (char) (secret[i] & 0xFF);
+        }
+        try {
+            byte[] derived = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA1")
+                    .generateSecret(new javax.crypto.spec.PBEKeySpec(password, salt, 10_000, 160)).getEncoded();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(derived, "HmacSHA1"));
+            return new IdisBytes().int1(0x22).bytes(salt).int4(10_000).int4(160).bytes(mac.doFinal(data)).toArray();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] jcaSign(String alg, Provider provider, PrivateKey key, byte[] data) {

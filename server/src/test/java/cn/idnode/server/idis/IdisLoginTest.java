@@ -88,10 +88,13 @@ class IdisLoginTest {
 
     static Stream<IdisIdentity> loginIdentities() {
         return Stream.of(IdisTestNode.SM2_PEM, IdisTestNode.SM2_DER, IdisTestNode.SM2_BARE, IdisTestNode.RSA_BLOB,
-                IdisTestNode.RSA_PEM);
+                IdisTestNode.RSA_PEM, IdisTestNode.DSA_BLOB, IdisTestNode.SECRET);
     }
 
-    /** Each HS_PUBKEY encoding and signature scheme, then the administration lifecycle on that connection. */
+    /**
+     * Each HS_PUBKEY encoding and signature scheme (and a secret key, §5.4), then the administration lifecycle on
+     * that connection.
+     */
     @ParameterizedTest
     @MethodSource("loginIdentities")
     void loginThenAdministerWithoutFurtherChallenges(IdisIdentity id) throws Exception {

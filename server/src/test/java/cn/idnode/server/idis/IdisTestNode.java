@@ -43,8 +43,9 @@ final class IdisTestNode implements AutoCloseable {
     static final KeyPair SM2_KEY_2 = IdisCrypto.sm2KeyPair();
     static final KeyPair SM2_KEY_3 = IdisCrypto.sm2KeyPair();
     static final KeyPair SM2_KEY_4 = IdisCrypto.sm2KeyPair();
-    static final KeyPair RSA_KEY_1 = IdisCrypto.rsaKeyPair();
-    static final KeyPair RSA_KEY_2 = IdisCrypto.rsaKeyPair();
+    static final KeyPair RSA_KEY_1 = IdisCrypto.rsaKeyPair(2048);
+    /** 1024 bits, the smallest RSA identity key CNRI accepts (handle-protocol.md §9.4) — and quick to make. */
+    static final KeyPair RSA_KEY_2 = IdisCrypto.rsaKeyPair(1024);
 
     /** SM2, {@code SM2_PUB_KEY} wrapping PEM text (the SDK writer), scheme SM3 with the handle as user id. */
     static final IdisIdentity SM2_PEM = new IdisIdentity("88.888/sm2user1", 300, SM2_KEY_1,
@@ -64,13 +65,22 @@ final class IdisTestNode implements AutoCloseable {
     /** SM9: {@code SM9_PUB_KEY} with an identity string; the node has no KGC key, so it cannot log in. */
     static final IdisIdentity SM9 = new IdisIdentity("88.888/sm9user", 300, SM2_KEY_1, IdisCrypto.sm9Blob("Alice"),
             IdisIdentity.Scheme.SM9);
+    /** DSA, CNRI {@code DSA_PUB_KEY} blob, SHA256withDSA (version 2.11). */
+    static final KeyPair DSA_KEY = IdisCrypto.dsaKeyPair();
+    static final IdisIdentity DSA_BLOB = new IdisIdentity("88.888/dsauser", 300, DSA_KEY,
+            IdisCrypto.dsaBlob(DSA_KEY.getPublic()), IdisIdentity.Scheme.DSA_SHA256);
+    /** A secret key (HS_SECKEY, PBKDF2 answers). */
+    static final IdisIdentity SECRET = new IdisIdentity("88.888/secretuser", 301, null,
+            IdisCrypto.ascii("idis-secret-key"), IdisIdentity.Scheme.SECRET_PBKDF2);
     /** A configured server administrator (auth.serverAdmins). */
     static final IdisIdentity OPS = new IdisIdentity("88.888/ops", 300, SM2_KEY_4,
             IdisCrypto.sm2Blob(IdisCrypto.ascii(IdisCrypto.pem(SM2_KEY_4.getPublic()))), IdisIdentity.Scheme.SM2_SM3);
 
-    static final List<IdisIdentity> ALL = List.of(SM2_PEM, SM2_DER, SM2_BARE, RSA_BLOB, RSA_PEM, SM9, OPS);
+    static final List<IdisIdentity> ALL = List.of(SM2_PEM, SM2_DER, SM2_BARE, RSA_BLOB, RSA_PEM, DSA_BLOB, SECRET, SM9,
+            OPS);
     /** Members of the group allowed to create handles under 88.888. */
-    static final List<IdisIdentity> CREATORS = List.of(SM2_PEM, SM2_DER, SM2_BARE, RSA_BLOB, RSA_PEM);
+    static final List<IdisIdentity> CREATORS = List.of(SM2_PEM, SM2_DER, SM2_BARE, RSA_BLOB, RSA_PEM, DSA_BLOB,
+            SECRET);
 
     final IdnodeServer server;
     final cn.idnode.testing.FakeClock clock;
@@ -139,7 +149,9 @@ final class IdisTestNode implements AutoCloseable {
 
     private void installIdentities() {
         for (IdisIdentity id : ALL) {
-            put(id.handle(), List.of(IdisValue.of(id.index(), "HS_PUBKEY", id.pubkeyData()),
+            IdisValue key = IdisValue.of(id.index(), id.keyType(), id.pubkeyData());
+            put(id.handle(), List.of(id.scheme() == IdisIdentity.Scheme.SECRET_PBKDF2
+                    ? key.withPermissions(IdisValue.ADMIN_ONLY) : key,
                     IdisValue.admin(100, 0x0FFF, id.handle(), id.index())));
         }
         ByteString prefixHandle = ByteString.utf8("0.NA/" + PREFIX);

@@ -194,7 +194,7 @@ final class IdisWireClient implements AutoCloseable {
     }
 
     IdisReply answer(IdisReply challenge, IdisIdentity id) throws IOException {
-        write(answerFrame(challenge.sessionId(), "HS_PUBKEY", id.handle(), id.index(),
+        write(answerFrame(challenge.sessionId(), id.keyType(), id.handle(), id.index(),
                 id.signedResponse(challenge.nonce(), challenge.digest())));
         return read();
     }
