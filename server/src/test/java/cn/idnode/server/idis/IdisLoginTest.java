@@ -138,6 +138,32 @@ class IdisLoginTest {
         });
     }
 
+    /**
+     * §6.1 step 4: a raw 64-byte r ‖ s SM2 signature is accepted like DER; §7: PEM text is recognised after leading
+     * white space and with LF line ends.
+     */
+    @Test
+    void rawSm2SignaturesAndLoosePemAreAccepted() throws Exception {
+        String pem = IdisCrypto.pem(IdisTestNode.SM2_KEY_3.getPublic()).replace("\r\n", "\n");
+        node.put("88.888/loosepem", List.of(IdisValue.of(300, "HS_PUBKEY", IdisCrypto.ascii(" \r\n" + pem))));
+        try (IdisWireClient c = node.connect(10001)) {
+            IdisReply challenge = c.sendLogin("88.888/loosepem", 300);
+            byte[] der = IdisCrypto.signSm2Sm3(IdisTestNode.SM2_KEY_3.getPrivate(), "88.888/loosepem",
+                    challenge.nonce(), challenge.digest());
+            org.bouncycastle.asn1.ASN1Sequence seq = org.bouncycastle.asn1.ASN1Sequence.getInstance(der);
+            byte[] raw = IdisCrypto.concat(
+                    org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32,
+                            org.bouncycastle.asn1.ASN1Integer.getInstance(seq.getObjectAt(0)).getValue()),
+                    org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32,
+                            org.bouncycastle.asn1.ASN1Integer.getInstance(seq.getObjectAt(1)).getValue()));
+            c.write(c.answerFrame(challenge.sessionId(), "HS_PUBKEY", "88.888/loosepem", 300,
+                    new IdisBytes().utf8("SM3").bytes(raw).toArray()));
+            IdisReply r = c.read();
+            assertThat(r.responseCode()).as(r.toString()).isEqualTo(1);
+            assertThat(r.opCode()).isEqualTo(OC_LOGIN);
+        }
+    }
+
     /** §5.6 / A3: a logged-in identity without the permission gets RC 400, never a challenge. */
     @Test
     void missingPermissionsAreRefusedNotChallenged() throws Exception {
