@@ -74,8 +74,8 @@ public final class ChangePrefixStateOperation implements Operation<ChangePrefixS
             b.policy().states().remove(upper);
             return Optional.empty();
         }
-        PrefixStatus to = PrefixStatus.of(in.target())
-                .orElseThrow(() -> BusinessException.invalid("前缀状态不合法: " + in.target()));
+        PrefixStatus to = PrefixStatus.of(in.target()).orElseThrow(() -> BusinessException.invalid(
+                in.target() == Integer.MIN_VALUE ? "缺少必要的参数: status" : "前缀状态不合法: " + in.target()));
         boolean allowed = switch (from) {
             case ENABLED -> to == PrefixStatus.DISABLED || to == PrefixStatus.PENDING_DELETION;
             case DISABLED -> to == PrefixStatus.ENABLED || to == PrefixStatus.PENDING_DELETION;

@@ -57,6 +57,7 @@ final class EnterpriseEndpoints {
     }
 
     static JsonNode apply(SnmsCall c) {
+        c.who().require(Role.ADMIN);
         JsonNode b = c.objectBody();
         JsonNode sysUser = b.get("sysUser");
         if (sysUser == null || !sysUser.isObject()) {
@@ -101,6 +102,7 @@ final class EnterpriseEndpoints {
 
     /** Review actions: {@code start}, {@code approve} (optional {@code prefix}, {@code entPrefixConfig}), {@code reject}. */
     static JsonNode review(SnmsCall c) {
+        c.who().require(Role.ADMIN, Role.REVIEWER);
         JsonNode b = c.objectBody();
         long id = SnmsInput.optionalInt(b, "id").orElseThrow(() -> BusinessException.invalid("缺少必要的参数: id"));
         String action = SnmsInput.text(b, "action").trim().toLowerCase(Locale.ROOT);
@@ -133,7 +135,7 @@ final class EnterpriseEndpoints {
         JsonNode b = c.objectBody();
         String prefix = SnmsInput.text(b, "prefix");
         int target = "delete".equalsIgnoreCase(SnmsInput.text(b, "action")) ? ChangePrefixStateOperation.DELETE
-                : SnmsInput.optionalInt(b, "status").orElseThrow(() -> BusinessException.invalid("缺少必要的参数: status"));
+                : SnmsInput.optionalInt(b, "status").orElse(Integer.MIN_VALUE);
         Optional<EnterprisePrefix> after = c.run(c.ops().changePrefixState(), new ChangePrefixStateOperation.Input(
                 c.who(), prefix, target, SnmsInput.text(b, "reason")));
         return after.<JsonNode>map(p -> SnmsViews.prefixRow(new PrefixQueryOperation.Row(p, Optional.empty())))
