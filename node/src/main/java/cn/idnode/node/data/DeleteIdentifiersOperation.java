@@ -86,10 +86,10 @@ public final class DeleteIdentifiersOperation implements Operation<DeleteIdentif
             }
         }
         if (!changes.isEmpty()) {
-            boolean[] written = b.writer().writeAll(ctx, "snms-delete", changes);
-            for (int k = 0; k < written.length; k++) {
+            RecordWriter.Outcome[] outcomes = b.writer().writeAll(ctx, "snms-delete", changes);
+            for (int k = 0; k < outcomes.length; k++) {
                 int i = at.get(k);
-                results[i] = written[k] ? ItemResult.ok(in.handles().get(i).trim())
+                results[i] = outcomes[k].written() ? ItemResult.ok(in.handles().get(i).trim())
                         : new ItemResult(in.handles().get(i).trim(), -2, "标识已被并发修改，请重试");
             }
         }

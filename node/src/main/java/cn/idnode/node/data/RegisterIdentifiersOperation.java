@@ -37,8 +37,8 @@ import java.util.Set;
  * length; the prefix homed here and in a serving state ({@code PrefixPolicy}: disabled prefixes refuse); permission —
  * ADD_HANDLE on {@code 0.NA/<prefix>} for creation, the permissions the change needs on the record's own HS_ADMIN for
  * an update — decided once per prefix for creation; the template (prefix of the handle, {@code templateVersion}); the
- * record itself through {@link RecordWriter#validate} (the template validator every surface shares) and
- * {@link RecordRules}. Items that pass are written together by {@link RecordWriter#writeAll}: one store batch for the
+ * record itself through {@link RecordRules} and the record validator every surface shares (the template's rules), applied by
+ * {@link RecordWriter#writeAll}, which writes the items that pass together: one store batch for the
  * whole call unless a record appears meanwhile, so 2000 identifiers cost one durable write.
  */
 public final class RegisterIdentifiersOperation
@@ -130,7 +130,6 @@ public final class RegisterIdentifiersOperation
                 EncodedValues encoded = RecordRules.check(handle, values);
                 RecordWriter.Change c = new RecordWriter.Change(handle, before,
                         Optional.of(new StoredRecord(before.map(StoredRecord::handle).orElse(handle), encoded)));
-                b.writer().validate(c);
                 changes.add(c);
                 changeItems.add(i);
             } catch (HandleException e) {
@@ -138,11 +137,14 @@ public final class RegisterIdentifiersOperation
             }
         }
         if (!changes.isEmpty()) {
-            boolean[] written = b.writer().writeAll(ctx, in.update() ? "snms-update" : "snms-create", changes);
-            for (int k = 0; k < written.length; k++) {
+            RecordWriter.Outcome[] outcomes = b.writer().writeAll(ctx, in.update() ? "snms-update" : "snms-create",
+                    changes);
+            for (int k = 0; k < outcomes.length; k++) {
                 int i = changeItems.get(k);
-                results[i] = written[k] ? ItemResult.ok(handles[i].utf8())
-                        : new ItemResult(handles[i].utf8(), -2, in.update() ? "标识已被并发修改，请重试" : "标识已存在");
+                RecordWriter.Outcome o = outcomes[k];
+                results[i] = o.written() ? ItemResult.ok(handles[i].utf8())
+                        : o.refusal().map(e -> failure(handles[i].utf8(), e)).orElseGet(() -> new ItemResult(
+                                handles[i].utf8(), -2, in.update() ? "标识已被并发修改，请重试" : "标识已存在"));
             }
         }
         return List.of(results);

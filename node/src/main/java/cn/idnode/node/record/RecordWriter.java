@@ -3,6 +3,7 @@ package cn.idnode.node.record;
 import cn.idnode.node.NodeSchema;
 import cn.idnode.node.audit.AuditEntry;
 import cn.idnode.node.audit.AuditLog;
+import cn.idnode.node.error.HandleException;
 import cn.idnode.node.op.OperationContext;
 import cn.idnode.node.prefix.PrefixPolicy;
 import cn.idnode.protocol.ByteString;
@@ -16,6 +17,8 @@ import cn.idnode.store.StoreKeys;
 import cn.idnode.store.WriteBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,60 +80,88 @@ public final class RecordWriter {
      * entry. The caller writes the batch (and may add its own changes to it).
      */
     public void stage(WriteBatch batch, OperationContext ctx, String action, Change c) {
-        c.after().ifPresent(a -> validator.check(c.handle(), c.before(), a));
+        validate(c);
+        Map<ByteString, Long> counters = new HashMap<>();
+        stageValidated(batch, ctx, action, c, counters);
+        counters.forEach((k, d) -> batch.add(NodeSchema.USAGE, k.toByteArray(), d));
+    }
+
+    private void stageValidated(WriteBatch batch, OperationContext ctx, String action, Change c,
+                                Map<ByteString, Long> counters) {
         byte[] key = RecordStore.key(c.handle());
-        if (c.before().isPresent()) {
-            batch.requireValue(NodeSchema.HANDLES, key, c.before().get().encode());
+        byte[] beforeBytes = c.before().map(StoredRecord::encode).orElse(null);
+        byte[] afterBytes = c.after().map(StoredRecord::encode).orElse(null);
+        if (beforeBytes != null) {
+            batch.requireValue(NodeSchema.HANDLES, key, beforeBytes);
         } else {
             batch.requireAbsent(NodeSchema.HANDLES, key);
         }
-        if (c.after().isPresent()) {
-            batch.put(NodeSchema.HANDLES, key, c.after().get().encode());
+        if (afterBytes != null) {
+            batch.put(NodeSchema.HANDLES, key, afterBytes);
         } else {
             batch.delete(NodeSchema.HANDLES, key);
         }
         if (c.before().isPresent() != c.after().isPresent()) {
-            batch.add(NodeSchema.USAGE, PrefixPolicy.handleCountKey(HandleNames.prefix(c.handle()).toAsciiUpperCase()),
-                    c.after().isPresent() ? 1 : -1);
+            counters.merge(ByteString.wrap(PrefixPolicy.handleCountKey(HandleNames.prefix(c.handle())
+                    .toAsciiUpperCase())), c.after().isPresent() ? 1L : -1L, Long::sum);
         }
         Optional<ByteString> oldTemplate = c.before().flatMap(RecordWriter::templateOf);
         Optional<ByteString> newTemplate = c.after().flatMap(RecordWriter::templateOf);
         if (!Objects.equals(oldTemplate, newTemplate)) {
-            oldTemplate.ifPresent(t -> batch.add(NodeSchema.USAGE, templateUseKey(t), -1));
-            newTemplate.ifPresent(t -> batch.add(NodeSchema.USAGE, templateUseKey(t), 1));
+            oldTemplate.ifPresent(t -> counters.merge(ByteString.wrap(templateUseKey(t)), -1L, Long::sum));
+            newTemplate.ifPresent(t -> counters.merge(ByteString.wrap(templateUseKey(t)), 1L, Long::sum));
         }
-        AuditLog.append(batch, audit(ctx, action, c.handle(), c.before(), c.after()));
+        AuditLog.append(batch, new AuditEntry(ctx.clock().millis(), actor(ctx), source(ctx), action,
+                c.handle().utf8(), masked(c.before(), beforeBytes), masked(c.after(), afterBytes)));
+    }
+
+    /** What became of one change of {@link #writeAll}: written, lost to a concurrent change, or refused. */
+    public record Outcome(boolean written, Optional<HandleException> refusal) {
+        static final Outcome WRITTEN = new Outcome(true, Optional.empty());
+        static final Outcome CONFLICT = new Outcome(false, Optional.empty());
     }
 
     /**
-     * Writes many independent changes with as few store writes as possible: all in one batch, and when a
-     * precondition fails (a record created or changed meanwhile), that change alone is dropped and the rest written
-     * again. Returns, per change, whether it was written; a change that fails validation throws before anything is
-     * written — validate first with {@link #validate}.
+     * Writes many independent changes with as few store writes as possible: each is validated (a refused change is
+     * reported and left out), the rest go into one batch — counters summed per key — and when a precondition fails
+     * (a record created or changed meanwhile), that change alone is dropped and the rest written again.
      */
-    public boolean[] writeAll(OperationContext ctx, String action, List<Change> changes) {
-        boolean[] written = new boolean[changes.size()];
+    public Outcome[] writeAll(OperationContext ctx, String action, List<Change> changes) {
+        Outcome[] out = new Outcome[changes.size()];
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
-            pending.add(i);
+            try {
+                validate(changes.get(i));
+                pending.add(i);
+            } catch (HandleException e) {
+                out[i] = new Outcome(false, Optional.of(e));
+            }
         }
         while (!pending.isEmpty()) {
             WriteBatch batch = new WriteBatch();
+            Map<ByteString, Long> counters = new HashMap<>();
             for (int i : pending) {
-                stage(batch, ctx, action, changes.get(i));
+                stageValidated(batch, ctx, action, changes.get(i), counters);
             }
+            counters.forEach((k, d) -> batch.add(NodeSchema.USAGE, k.toByteArray(), d));
             try {
                 store.write(batch);
                 for (int i : pending) {
-                    written[i] = true;
+                    out[i] = Outcome.WRITTEN;
                 }
-                return written;
+                return out;
             } catch (PreconditionFailedException e) {
                 byte[] failed = e.failed().key();
-                pending.removeIf(i -> Arrays.equals(RecordStore.key(changes.get(i).handle()), failed));
+                pending.removeIf(i -> {
+                    boolean lost = Arrays.equals(RecordStore.key(changes.get(i).handle()), failed);
+                    if (lost) {
+                        out[i] = Outcome.CONFLICT;
+                    }
+                    return lost;
+                });
             }
         }
-        return written;
+        return out;
     }
 
     /** Runs the validator on a change without staging it. */
@@ -160,10 +191,25 @@ public final class RecordWriter {
     /** An audit entry with HS_SECKEY data masked. */
     public static AuditEntry audit(OperationContext ctx, String action, ByteString handle,
                                    Optional<StoredRecord> before, Optional<StoredRecord> after) {
-        return new AuditEntry(ctx.clock().millis(), ctx.caller().identity().map(Object::toString).orElse("anonymous"),
-                ctx.caller().remoteAddress() + "/" + ctx.caller().surface(), action, handle.utf8(),
+        return new AuditEntry(ctx.clock().millis(), actor(ctx), source(ctx), action, handle.utf8(),
                 before.map(RecordWriter::masked).orElse(ByteString.EMPTY),
                 after.map(RecordWriter::masked).orElse(ByteString.EMPTY));
+    }
+
+    private static String actor(OperationContext ctx) {
+        return ctx.caller().identity().map(Object::toString).orElse("anonymous");
+    }
+
+    private static String source(OperationContext ctx) {
+        return ctx.caller().remoteAddress() + "/" + ctx.caller().surface();
+    }
+
+    private static ByteString masked(Optional<StoredRecord> r, byte[] encoded) {
+        if (r.isEmpty()) {
+            return ByteString.EMPTY;
+        }
+        return r.get().values().anyMatch(v -> v.typeIs(ValueTypes.HS_SECKEY)) ? masked(r.get())
+                : ByteString.wrap(encoded);
     }
 
     static ByteString masked(StoredRecord r) {

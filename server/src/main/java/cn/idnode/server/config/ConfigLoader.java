@@ -75,7 +75,28 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Mappings whose keys are the operator's (prefixes), not the defaults': entries are taken as given and their
+     * members checked when the configuration is bound. In flat settings the entry name is everything between the
+     * mapping's path and the last dot: {@code limits.prefixes.88.888.1.dailyRequests=1000}.
+     */
+    static final java.util.Set<String> OPEN_MAPPINGS = java.util.Set.of("limits.prefixes");
+
     private static void merge(ObjectNode base, ObjectNode overlay, String path) {
+        if (OPEN_MAPPINGS.contains(path)) {
+            overlay.fields().forEachRemaining(e -> {
+                if (!e.getValue().isObject()) {
+                    throw new ConfigException(path + "." + e.getKey() + " must be a mapping");
+                }
+                JsonNode existing = base.get(e.getKey());
+                if (existing instanceof ObjectNode o) {
+                    o.setAll((ObjectNode) e.getValue());
+                } else {
+                    base.set(e.getKey(), e.getValue().deepCopy());
+                }
+            });
+            return;
+        }
         Iterator<Map.Entry<String, JsonNode>> it = overlay.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -105,7 +126,8 @@ public final class ConfigLoader {
                 continue;
             }
             String name = s.getKey().substring(prefix.length());
-            boolean applied = apply(tree, "", name, s.getValue(), envStyle);
+            boolean applied = !envStyle && applyOpen(tree, name, s.getValue())
+                    || apply(tree, "", name, s.getValue(), envStyle);
             if (!applied && !envStyle) {
                 throw new ConfigException("unknown configuration key " + name);
             }
@@ -113,6 +135,29 @@ public final class ConfigLoader {
                 throw new ConfigException("environment variable " + s.getKey() + " names no configuration key");
             }
         }
+    }
+
+    /** A flat setting inside an open mapping: {@code <mapping>.<entry name with dots>.<member>}. */
+    private static boolean applyOpen(ObjectNode tree, String name, String value) {
+        for (String mapping : OPEN_MAPPINGS) {
+            if (!name.startsWith(mapping + ".")) {
+                continue;
+            }
+            String rest = name.substring(mapping.length() + 1);
+            int dot = rest.lastIndexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                throw new ConfigException(name + ": expected " + mapping + ".<name>.<member>");
+            }
+            ObjectNode map = tree;
+            for (String part : mapping.split("\\.")) {
+                map = (ObjectNode) map.get(part);
+            }
+            JsonNode entry = map.get(rest.substring(0, dot));
+            ObjectNode o = entry instanceof ObjectNode on ? on : map.putObject(rest.substring(0, dot));
+            o.set(rest.substring(dot + 1), TextNode.valueOf(value));
+            return true;
+        }
+        return false;
     }
 
     private static boolean apply(ObjectNode node, String path, String name, String value, boolean envStyle) {

@@ -55,4 +55,21 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.of(dir.resolve("none.yaml")), Map.of(), Map.of()))
                 .hasMessageContaining("not found");
     }
+
+    @Test
+    void perPrefixLimitsFromTheFileAndFromOverrides() throws Exception {
+        Path f = dir.resolve("idnode.yaml");
+        Files.writeString(f, "limits:\n  prefixes:\n    \"88.888.1\":\n      dailyRequests: 1000\n"
+                + "    \"88.888.2\":\n      suspended: true\n");
+        IdnodeConfig c = ConfigLoader.load(Optional.of(f), Map.of(),
+                Map.of("limits.prefixes.88.888.1.registrations", "50", "limits.prefixes.88.888.3.dailyRequests", "7"));
+        assertThat(c.limits().prefixes()).containsOnlyKeys("88.888.1", "88.888.2", "88.888.3");
+        assertThat(c.limits().prefixes().get("88.888.1").dailyRequests()).isEqualTo(1000);
+        assertThat(c.limits().prefixes().get("88.888.1").registrations()).isEqualTo(50);
+        assertThat(c.limits().prefixes().get("88.888.2").suspended()).isTrue();
+        assertThat(c.limits().prefixes().get("88.888.3").dailyRequests()).isEqualTo(7);
+        Files.writeString(f, "limits:\n  prefixes:\n    \"88.888.1\":\n      daily: 1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(Optional.of(f), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("daily");
+    }
 }

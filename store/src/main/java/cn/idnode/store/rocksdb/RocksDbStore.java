@@ -485,13 +485,44 @@ public final class RocksDbStore implements Store {
 
     // ---- writes ----
 
+    /**
+     * Checks every precondition of a batch against the current state with one multi-get (large batches carry one
+     * precondition per record), and names the first that fails, in batch order.
+     */
     private void checkPreconditions(List<WriteBatch.Op> ops, Space[] resolved) {
+        List<Integer> at = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
-            WriteBatch.Op op = ops.get(i);
+            switch (ops.get(i).type()) {
+                case REQUIRE_ABSENT, REQUIRE_PRESENT, REQUIRE_VALUE -> at.add(i);
+                default -> { }
+            }
+        }
+        if (at.isEmpty()) {
+            return;
+        }
+        List<byte[]> values;
+        if (at.size() == 1) {
+            values = java.util.Collections.singletonList(read(resolved[at.get(0)], ops.get(at.get(0))));
+        } else {
+            List<ColumnFamilyHandle> cfs = new ArrayList<>(at.size());
+            List<byte[]> keys = new ArrayList<>(at.size());
+            for (int i : at) {
+                cfs.add(resolved[i].handle());
+                keys.add(ops.get(i).key());
+            }
+            try {
+                values = db.multiGetAsList(tuning.readOptions, cfs, keys);
+            } catch (RocksDBException e) {
+                throw new StoreException("rocksdb precondition reads of a batch failed: " + e.getMessage(), e);
+            }
+        }
+        for (int k = 0; k < at.size(); k++) {
+            WriteBatch.Op op = ops.get(at.get(k));
+            byte[] v = values.get(k);
             boolean holds = switch (op.type()) {
-                case REQUIRE_ABSENT -> read(resolved[i], op) == null;
-                case REQUIRE_PRESENT -> read(resolved[i], op) != null;
-                case REQUIRE_VALUE -> Arrays.equals(read(resolved[i], op), op.value());
+                case REQUIRE_ABSENT -> v == null;
+                case REQUIRE_PRESENT -> v != null;
+                case REQUIRE_VALUE -> Arrays.equals(v, op.value());
                 default -> true;
             };
             if (!holds) {
